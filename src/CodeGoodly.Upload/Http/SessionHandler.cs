@@ -1,0 +1,145 @@
+using CodeGoodly.Upload.Api;
+using Refit;
+
+namespace CodeGoodly.Upload.Http;
+
+/// <summary>
+/// The one place the access token lives. For every API request it adds <c>access_token</c> and <c>account_id</c> to the body,
+/// authorizing first when there is no token (one <c>/authorize</c> for all callers, see <see cref="UploadSession"/>).
+/// When the server refuses the token (HTTP 401, or a body starting "Could not validate access_token") it authorizes again
+/// and repeats the request: once for a 401; for a refused fresh token (another process signed in to the same account) a few
+/// more times with jittered back-off, within <see cref="UploadClientOptions.MaxReauthorizations"/>. Other answers pass through untouched.
+/// </summary>
+internal sealed class SessionHandler : DelegatingHandler
+{
+    private static readonly byte[] RefusalMarker = "Could not validate access_token"u8.ToArray();
+    private readonly UploadSession session;
+    private readonly UploadClientOptions options;
+    private readonly HttpClient sessionHttp;
+    private readonly ISessionApi sessionApi;
+
+    public SessionHandler(UploadSession session, UploadClientOptions options)
+    {
+        this.session = session;
+        this.options = options;
+
+        // /authorize goes down the rest of the pipeline (retries included) through this handler's inner handler.
+        sessionHttp = new HttpClient(new InnerHandlerInvoker(this), disposeHandler: true)
+        {
+            BaseAddress = options.BaseAddress,
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        sessionApi = RestService.ForGenerated<ISessionApi>(sessionHttp, UploadRefit.Settings);
+    }
+
+    public UploadSession Session => session;
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        string? endpoint = ApiEndpoint.Of(request);
+        if (endpoint is null || endpoint == ApiEndpoint.Authorize)
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        RequestForm form = await RequestForm.CaptureAsync(request, cancellationToken).ConfigureAwait(false);
+        SessionToken token = await session.GetTokenAsync(AuthorizeAsync, cancellationToken).ConfigureAwait(false);
+        for (int refusals = 0; ; )
+        {
+            // Refit's own body is left alone (disposing it would dispose the upload content it shares); bodies built here are ours to dispose.
+            HttpContent? previous = refusals > 0 ? request.Content : null;
+            request.Content = form.Build(token);
+            previous?.Dispose();
+
+            HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            bool refused = await IsTokenRefusedAsync(response).ConfigureAwait(false);
+            if (endpoint == ApiEndpoint.DisableAccessToken)
+            {
+                // Disabled or already gone: either way this token is no longer usable.
+                session.Clear(token);
+                return response;
+            }
+
+            if (!refused)
+            {
+                return response;
+            }
+
+            refusals++;
+            bool was401 = response.StatusCode == System.Net.HttpStatusCode.Unauthorized;
+            if (!form.CanReplay || refusals > options.MaxReauthorizations || (was401 && refusals > 1))
+            {
+                return response; // the envelope reader reports it as Authentication
+            }
+
+            response.Dispose();
+            if (refusals > 1)
+            {
+                await Task.Delay(Backoff(refusals), cancellationToken).ConfigureAwait(false);
+            }
+
+            token = await session.RefreshAsync(token, AuthorizeAsync, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            sessionHttp.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    /// <summary>Jittered exponential back-off between re-authorizations, so two processes sharing an account stop trading tokens in lock-step.</summary>
+    private static TimeSpan Backoff(int refusals)
+    {
+        double baseMs = 50 * Math.Pow(2, Math.Min(refusals - 2, 5));
+        return TimeSpan.FromMilliseconds(Math.Min(2000, baseMs * (0.5 + Random.Shared.NextDouble())));
+    }
+
+    private static async Task<bool> IsTokenRefusedAsync(HttpResponseMessage response)
+    {
+        if (response.StatusCode == System.Net.HttpStatusCode.Unauthorized)
+        {
+            return true;
+        }
+
+        if (!response.IsSuccessStatusCode || response.Content.Headers.ContentLength is > ApiResponseReader.MaxBodyBytes)
+        {
+            return false;
+        }
+
+        // API answers are small: buffer this one so the envelope reader can still read it afterwards.
+        await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+        byte[] body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+        return body.AsSpan().IndexOf(RefusalMarker) >= 0
+            && ApiResponseReader.TryReadErrorMessage(body)?.StartsWith(ErrorClassifier.TokenRejectedPrefix, StringComparison.OrdinalIgnoreCase) == true;
+    }
+
+    private async Task<SessionToken> AuthorizeAsync(CancellationToken cancellationToken)
+    {
+        Task<HttpResponseMessage> call = !string.IsNullOrEmpty(options.Key1)
+            ? sessionApi.AuthorizeWithKeysAsync(new AuthorizeKeysForm { Key1 = options.Key1, Key2 = options.Key2 ?? string.Empty }, cancellationToken)
+            : sessionApi.AuthorizeWithLoginAsync(new AuthorizeLoginForm { Username = options.Username ?? string.Empty, Password = options.Password ?? string.Empty }, cancellationToken);
+        using HttpResponseMessage response = await call.ConfigureAwait(false);
+        return await ApiResponseReader.ReadAsync(response, ApiEndpoint.Authorize, WireJsonContext.Default.WireEnvelopeWireToken,
+            envelope =>
+            {
+                WireToken data = ApiResponseReader.Data(envelope);
+                return new SessionToken(WireValue.RequiredString(data.AccessToken, "access_token"), WireValue.RequiredString(data.AccountId, "account_id"));
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends a request straight to this handler's inner handler (used for the session's own calls).</summary>
+    private sealed class InnerHandlerInvoker(SessionHandler owner) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            owner.SendToInnerAsync(request, cancellationToken);
+    }
+
+    private Task<HttpResponseMessage> SendToInnerAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        base.SendAsync(request, cancellationToken);
+}

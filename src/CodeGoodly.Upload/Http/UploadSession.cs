@@ -1,0 +1,81 @@
+namespace CodeGoodly.Upload.Http;
+
+/// <summary>
+/// The cached session of one client (or one DI registration): the current token, and at most one <c>/authorize</c> in flight.
+/// Every caller that finds the token missing or refused joins the same pending authorization (single-flight).
+/// </summary>
+internal sealed class UploadSession
+{
+    private readonly object gate = new();
+    private Task<SessionToken>? current;
+
+    /// <summary>Counts <c>/authorize</c> calls started, for tests and metrics.</summary>
+    public int AuthorizationCount => Volatile.Read(ref authorizationCount);
+
+    private int authorizationCount;
+
+    /// <summary>The token if one has been issued and not cleared.</summary>
+    public SessionToken? CurrentToken
+    {
+        get
+        {
+            lock (gate)
+            {
+                return current is { IsCompletedSuccessfully: true } ? current.Result : null;
+            }
+        }
+    }
+
+    /// <summary>Returns the cached token, authorizing first when there is none (or the last attempt failed).</summary>
+    public Task<SessionToken> GetTokenAsync(Func<CancellationToken, Task<SessionToken>> authorize, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            if (current is null || current.IsFaulted || current.IsCanceled)
+            {
+                current = Start(authorize);
+            }
+
+            return current.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Replaces a token the server refused. When another caller already replaced it (or is replacing it), returns that
+    /// newer token instead of authorizing again, so N callers refused at once cause one <c>/authorize</c>.
+    /// </summary>
+    public Task<SessionToken> RefreshAsync(SessionToken refused, Func<CancellationToken, Task<SessionToken>> authorize, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            bool newerIsReadyOrPending = current is not null
+                && (!current.IsCompleted || (current.IsCompletedSuccessfully && !ReferenceEquals(current.Result, refused)));
+            if (!newerIsReadyOrPending)
+            {
+                current = Start(authorize);
+            }
+
+            return current!.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Forgets the token (after <c>/disable_access_token</c>), if it is still the current one.</summary>
+    public void Clear(SessionToken token)
+    {
+        lock (gate)
+        {
+            if (current is { IsCompletedSuccessfully: true } && ReferenceEquals(current.Result, token))
+            {
+                current = null;
+            }
+        }
+    }
+
+    private Task<SessionToken> Start(Func<CancellationToken, Task<SessionToken>> authorize)
+    {
+        Interlocked.Increment(ref authorizationCount);
+
+        // The authorization is shared: one caller giving up must not cancel it for the others, so it runs on its own token.
+        return Task.Run(() => authorize(CancellationToken.None));
+    }
+}

@@ -1,0 +1,88 @@
+namespace CodeGoodly.Upload;
+
+/// <summary>Files (<c>/file/*</c>): upload, download, information, edit, delete, move and copy.</summary>
+public interface IFilesClient
+{
+    /// <summary>Uploads a stream as a new file (<c>/file/upload</c>), streaming it without buffering.</summary>
+    /// <param name="content">The bytes to upload, read from its current position; left open. A seekable stream is sent with a <c>Content-Length</c>.</param>
+    /// <param name="fileName">The file name to store, any Unicode (no control characters).</param>
+    /// <param name="folderId">The folder to put it in; <see langword="null"/> for the root folder.</param>
+    /// <param name="progress">Told how many bytes were sent, a few times a second and once at the end.</param>
+    /// <param name="cancellationToken">Cancels the upload.</param>
+    /// <returns>The file the server stored.</returns>
+    /// <remarks>
+    /// A failed upload is sent again only when the stream can be rewound and the server certainly did not store the file
+    /// (the connection was refused, or the server answered 429 or 503 before reading it). When the body was sent and no
+    /// answer came, the upload is not repeated: an <see cref="UploadApiException"/> with <see cref="UploadApiException.IsOutcomeUnknown"/> is thrown.
+    /// </remarks>
+    /// <exception cref="ArgumentException">The stream is not readable, or the name is empty or has control characters.</exception>
+    /// <exception cref="UploadApiException">The server refused the upload or could not be reached.</exception>
+    Task<UploadedFile> UploadAsync(Stream content, string fileName, FolderId? folderId = null,
+        IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Uploads a file from disk (<c>/file/upload</c>) under its own name, streaming it with a <c>Content-Length</c>.</summary>
+    /// <param name="path">The file to upload.</param>
+    /// <param name="folderId">The folder to put it in; <see langword="null"/> for the root folder.</param>
+    /// <param name="progress">Told how many bytes were sent.</param>
+    /// <param name="cancellationToken">Cancels the upload.</param>
+    /// <returns>The file the server stored.</returns>
+    /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
+    /// <exception cref="UploadApiException">The server refused the upload or could not be reached.</exception>
+    Task<UploadedFile> UploadFileAsync(string path, FolderId? folderId = null,
+        IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets a one-off download URL for a file (<c>/file/download</c>).</summary>
+    /// <param name="fileId">The file.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="UploadApiException">The file does not exist (<see cref="UploadErrorKind.NotFound"/>) or the call failed.</exception>
+    Task<DownloadLink> GetDownloadLinkAsync(FileId fileId, CancellationToken cancellationToken = default);
+
+    /// <summary>Downloads a file's bytes into a stream: asks for a download URL, then streams it, resuming with <c>Range</c> after a dropped connection.</summary>
+    /// <param name="fileId">The file.</param>
+    /// <param name="destination">Where to write the bytes; left open.</param>
+    /// <param name="progress">Told how many bytes were received.</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    /// <exception cref="UploadApiException">The file does not exist, or the download failed.</exception>
+    Task DownloadAsync(FileId fileId, Stream destination,
+        IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Downloads a file to disk. The bytes go to a temporary file beside <paramref name="path"/>, renamed on success, so a failed download never leaves a partial file under that name.</summary>
+    /// <param name="fileId">The file.</param>
+    /// <param name="path">Where to save it; an existing file is replaced.</param>
+    /// <param name="progress">Told how many bytes were received.</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    /// <exception cref="UploadApiException">The file does not exist, or the download failed.</exception>
+    Task DownloadToFileAsync(FileId fileId, string path,
+        IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets a file's details (<c>/file/info</c>).</summary>
+    /// <param name="fileId">The file.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="UploadApiException">The file does not exist (<see cref="UploadErrorKind.NotFound"/>) or the call failed.</exception>
+    Task<FileDetails> GetInfoAsync(FileId fileId, CancellationToken cancellationToken = default);
+
+    /// <summary>Renames a file, changes its type or folder (<c>/file/edit</c>).</summary>
+    /// <param name="fileId">The file.</param>
+    /// <param name="changes">What to change; at least one member must be set.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="UploadApiException">The file does not exist or the call failed.</exception>
+    Task<FileDetails> EditAsync(FileId fileId, FileChanges changes, CancellationToken cancellationToken = default);
+
+    /// <summary>Moves a file to the trash (<c>/file/delete</c>, a soft delete).</summary>
+    /// <param name="fileId">The file.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The file, now with status <c>trash</c>.</returns>
+    Task<FileDetails> DeleteAsync(FileId fileId, CancellationToken cancellationToken = default);
+
+    /// <summary>Moves a file to another folder (<c>/file/move</c>).</summary>
+    /// <param name="fileId">The file.</param>
+    /// <param name="newParentFolderId">The destination; <see langword="null"/> for the root folder.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<FileDetails> MoveAsync(FileId fileId, FolderId? newParentFolderId, CancellationToken cancellationToken = default);
+
+    /// <summary>Copies a file into a folder (<c>/file/copy</c>).</summary>
+    /// <param name="fileId">The file.</param>
+    /// <param name="copyToFolderId">The destination; <see langword="null"/> for the root folder.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<FileCopyResult> CopyAsync(FileId fileId, FolderId? copyToFolderId, CancellationToken cancellationToken = default);
+}
