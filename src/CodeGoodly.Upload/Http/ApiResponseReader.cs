@@ -147,8 +147,15 @@ internal static class ApiResponseReader
     {
         try
         {
-            var reader = new Utf8JsonReader(body);
-            return reader.Read() && reader.TokenType == JsonTokenType.String && !reader.Read() ? reader.GetString() : null;
+            var reader = new Utf8JsonReader(body.AsSpan().StartsWith("\uFEFF"u8) ? body.AsSpan(3) : body);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.String)
+            {
+                return null;
+            }
+
+            // Read the text before looking past it: once the reader has moved on, the string is gone.
+            string? text = reader.GetString();
+            return reader.Read() ? null : text;
         }
         catch (JsonException)
         {
