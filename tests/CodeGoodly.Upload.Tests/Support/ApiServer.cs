@@ -69,6 +69,17 @@ public sealed class ApiServer : IDisposable
         return this;
     }
 
+    /// <summary>Answers the first request to an endpoint with <paramref name="first"/> and every later one with <paramref name="then"/>.</summary>
+    public ApiServer GivenFirstThen(string endpoint, IResponseBuilder first, IResponseBuilder then)
+    {
+        string scenario = endpoint + "#" + Guid.NewGuid().ToString("N");
+        Server.Given(Request.Create().WithPath("/api/v2/" + endpoint).UsingPost())
+            .InScenario(scenario).WillSetStateTo("answered").RespondWith(first);
+        Server.Given(Request.Create().WithPath("/api/v2/" + endpoint).UsingPost())
+            .InScenario(scenario).WhenStateIs("answered").RespondWith(then);
+        return this;
+    }
+
     /// <summary>Answers an endpoint from code, for servers with state (token validation, counters). The callback may run concurrently.</summary>
     public ApiServer GivenCallback(string endpoint, Func<IRequestMessage, IResponseMessage> answer)
     {

@@ -1,0 +1,181 @@
+using CodeGoodly.Upload.Tests.Support;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace CodeGoodly.Upload.Tests.Core;
+
+/// <summary>
+/// "What deployed servers really do", the envelope bullets: <c>status</c> vs <c>_status</c>, the router's 404s, proxies and
+/// rate limiters in front of PHP, unknown fields.
+/// </summary>
+public sealed class EnvelopeQuirkTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task GetInfoAsync_ErrorKeyedStatusWithoutUnderscore_ThrowsWithTheServerText()
+    {
+        using var api = new ApiServer().GivenAuthorize().Given("file/info",
+            """{"status":"error","response":"Could not find file based on file_id.","_datetime":"2024-11-28 22:52:06"}""");
+        using var client = api.CreateClient();
+
+        var error = await Assert.ThrowsAsync<UploadApiException>(() => client.Files.GetInfoAsync(new FileId(1253), Cancel));
+
+        Assert.Equal(UploadErrorKind.NotFound, error.Kind);
+        Assert.Equal("Could not find file based on file_id.", error.ServerMessage);
+        Assert.Equal(200, error.HttpStatus);
+    }
+
+    [Fact]
+    public async Task GetInfoAsync_ErrorKeyedUnderscoreStatus_ThrowsWithTheServerText()
+    {
+        using var api = new ApiServer().GivenAuthorize().Given("file/info",
+            """{"_status":"error","response":"Could not find file based on file_id.","_datetime":"2024-11-28 22:52:06"}""");
+        using var client = api.CreateClient();
+
+        var error = await Assert.ThrowsAsync<UploadApiException>(() => client.Files.GetInfoAsync(new FileId(1253), Cancel));
+
+        Assert.Equal(UploadErrorKind.NotFound, error.Kind);
+        Assert.Equal("Could not find file based on file_id.", error.ServerMessage);
+    }
+
+    [Fact]
+    public async Task GetInfoAsync_ErrorWithDataPresent_IsStillAnError()
+    {
+        using var api = new ApiServer().GivenAuthorize().Given("file/info",
+            """{"status":"error","response":"Please provide the file_id param.","data":"","_datetime":"2024-11-28 22:52:06"}""");
+        using var client = api.CreateClient();
+
+        var error = await Assert.ThrowsAsync<UploadApiException>(() => client.Files.GetInfoAsync(new FileId(1253), Cancel));
+
+        Assert.Equal(UploadErrorKind.InvalidArgument, error.Kind);
+        Assert.Equal("Please provide the file_id param.", error.ServerMessage);
+    }
+
+    [Fact]
+    public async Task GetInfoAsync_UnknownEndpointBareString404_ThrowsUnexpectedResponseWithTheText()
+    {
+        using var api = new ApiServer().GivenAuthorize().Given("file/info", "\"No endpoint found for: x\"", status: 404);
+        using var client = api.CreateClient();
+
+        var error = await Assert.ThrowsAsync<UploadApiException>(() => client.Files.GetInfoAsync(new FileId(1253), Cancel));
+
+        Assert.Equal(UploadErrorKind.UnexpectedResponse, error.Kind);
+        Assert.Equal(404, error.HttpStatus);
+        Assert.Equal("No endpoint found for: x", error.ServerMessage);
+        Assert.Equal("file/info", error.Endpoint);
+    }
+
+    [Fact]
+    public async Task GetInfoAsync_UnknownActionIndexedMessage404_ThrowsUnexpectedResponseWithTheText()
+    {
+        using var api = new ApiServer().GivenAuthorize().Given("file/info",
+            """{"0":"No method found within endpoint (file): x","_status":"error","_datetime":"2024-11-28 22:52:06"}""", status: 404);
+        using var client = api.CreateClient();
+
+        var error = await Assert.ThrowsAsync<UploadApiException>(() => client.Files.GetInfoAsync(new FileId(1253), Cancel));
+
+        Assert.Equal(UploadErrorKind.UnexpectedResponse, error.Kind);
+        Assert.Equal(404, error.HttpStatus);
+        Assert.Equal("No method found within endpoint (file): x", error.ServerMessage);
+    }
+
+    [Fact]
+    public async Task GetInfoAsync_BareStringWithHttp200_ThrowsUnexpectedResponseWithTheText()
+    {
+        using var api = new ApiServer().GivenAuthorize().Given("file/info", "\"No endpoint found for: x\"");
+        using var client = api.CreateClient();
+
+        var error = await Assert.ThrowsAsync<UploadApiException>(() => client.Files.GetInfoAsync(new FileId(1253), Cancel));
+
+        Assert.Equal(UploadErrorKind.UnexpectedResponse, error.Kind);
+        Assert.Equal(200, error.HttpStatus);
+        Assert.Equal("No endpoint found for: x", error.ServerMessage);
+    }
+
+    [Fact]
+    public async Task GetInfoAsync_RateLimiter429HtmlWithRetryAfterThenSuccess_RetriesAndSucceeds()
+    {
+        using var api = new ApiServer().GivenAuthorize();
+        api.GivenFirstThen("file/info", Response.Create().WithStatusCode(429).WithHeader("Retry-After", "0")
+            .WithHeader("Content-Type", "text/html").WithBody("<html><body><h1>429 Too Many Requests</h1></body></html>"), ApiServer.Json(VendorSamples.FileInfo));
+        using var client = api.CreateClient();
+
+        FileDetails file = await client.Files.GetInfoAsync(new FileId(1253), Cancel);
+
+        Assert.Equal(new FileId(1253), file.Id);
+        Assert.Equal(2, api.RequestsTo("file/info").Count);
+    }
+
+    [Theory]
+    [InlineData(502)]
+    [InlineData(503)]
+    [InlineData(504)]
+    public async Task GetInfoAsync_ProxyErrorHtmlThenSuccess_RetriesAndSucceeds(int status)
+    {
+        using var api = new ApiServer().GivenAuthorize();
+        api.GivenFirstThen("file/info", Response.Create().WithStatusCode(status)
+            .WithHeader("Content-Type", "text/html").WithBody($"<html><body><h1>{status} Bad Gateway</h1><hr>nginx</body></html>"), ApiServer.Json(VendorSamples.FileInfo));
+        using var client = api.CreateClient();
+
+        FileDetails file = await client.Files.GetInfoAsync(new FileId(1253), Cancel);
+
+        Assert.Equal(new FileId(1253), file.Id);
+        Assert.Equal(2, api.RequestsTo("file/info").Count);
+    }
+
+    [Fact]
+    public async Task EditAsync_Proxy502_IsNotRepeatedBecauseTheEditMayHaveHappened()
+    {
+        using var api = new ApiServer().GivenAuthorize()
+            .GivenRaw("file/edit", "<html><body><h1>502 Bad Gateway</h1></body></html>", 502);
+        using var client = api.CreateClient();
+
+        var error = await Assert.ThrowsAsync<UploadApiException>(() => client.Files.EditAsync(new FileId(1253), new FileChanges(FileName: "b.jpg"), Cancel));
+
+        Assert.Equal(UploadErrorKind.Server, error.Kind);
+        Assert.Equal(502, error.HttpStatus);
+        Assert.Single(api.RequestsTo("file/edit"));
+    }
+
+    [Fact]
+    public async Task EditAsync_RateLimited429ThenSuccess_IsRepeatedBecauseItWasTurnedAway()
+    {
+        using var api = new ApiServer().GivenAuthorize();
+        api.GivenFirstThen("file/edit", Response.Create().WithStatusCode(429).WithHeader("Retry-After", "0").WithBody("Too Many Requests"), ApiServer.Json(VendorSamples.FileEdit));
+        using var client = api.CreateClient();
+
+        FileDetails file = await client.Files.EditAsync(new FileId(1253), new FileChanges(FileName: "sample4.jpg"), Cancel);
+
+        Assert.Equal("sample4.jpg", file.FileName);
+        Assert.Equal(2, api.RequestsTo("file/edit").Count);
+    }
+
+    [Fact]
+    public async Task GetInfoAsync_UnknownFieldsOfAnyShape_AreIgnored()
+    {
+        using var api = new ApiServer().GivenAuthorize().Given("file/info", """
+            {"data":{"id":"1253","filename":"a.jpg","brandNew":{"nested":[1,2,{"x":null}]},"flags":[true,false],"score":1.5e3,"note":null},
+             "response":"ok","_status":"success","_datetime":"2024-11-28 22:52:06","_debug":{"queries":12},"extra":[1,"two"]}
+            """);
+        using var client = api.CreateClient();
+
+        FileDetails file = await client.Files.GetInfoAsync(new FileId(1253), Cancel);
+
+        Assert.Equal(new FileDetails { Id = new FileId(1253), FileName = "a.jpg" }, file);
+    }
+
+    [Fact]
+    public async Task ListAsync_NewerServerFolderStatusAndUrlHash_AreIgnored()
+    {
+        using var api = new ApiServer().GivenAuthorize().Given("folder/listing", """
+            {"data":{"folders":[{"id":"123","parentId":null,"folderName":"My Folder 1","status":"active","urlHash":"a1b2c3"}],"files":[]},"_status":"success","_datetime":"2024-11-28 22:52:06"}
+            """);
+        using var client = api.CreateClient();
+
+        FolderListing listing = await client.Folders.ListAsync(cancellationToken: Cancel);
+
+        Assert.Equal(new FolderDetails { Id = new FolderId(123), FolderName = "My Folder 1" }, Assert.Single(listing.Folders));
+        Assert.Empty(listing.Files);
+    }
+}
