@@ -29,17 +29,24 @@ internal static class ApiCaller
     /// <summary>Turns an exception from the HTTP stack into the SDK's error, or <see langword="null"/> to let it through (the SDK's own errors, the caller's cancellation, programming errors).</summary>
     internal static UploadApiException? TransportFailure(string endpoint, Exception failure, CancellationToken cancellationToken)
     {
-        if (failure is ApiRequestException { InnerException: UploadApiException wrapped })
+        // Refit wraps what a handler throws in ApiRequestException, once per Refit call it passes through: a failed
+        // /authorize inside SessionHandler arrives wrapped twice (the session's own call, then the caller's).
+        Exception cause = failure;
+        while (cause is ApiRequestException { InnerException: { } inner })
         {
-            return wrapped;
+            cause = inner;
         }
 
-        if (failure is UploadApiException || cancellationToken.IsCancellationRequested)
+        if (cause is UploadApiException wrapped)
+        {
+            return ReferenceEquals(wrapped, failure) ? null : wrapped;
+        }
+
+        if (cancellationToken.IsCancellationRequested)
         {
             return null;
         }
 
-        Exception cause = failure is ApiRequestException { InnerException: { } inner } ? inner : failure;
         string? why = cause switch
         {
             TimeoutRejectedException or TimeoutException => "timed out",
