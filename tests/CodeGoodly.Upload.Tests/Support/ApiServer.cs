@@ -121,18 +121,30 @@ public sealed class ApiServer : IDisposable
                 .ToDictionary(p => WebUtility.UrlDecode(p[0]), p => p.Length > 1 ? WebUtility.UrlDecode(p[1]) : string.Empty);
 
     /// <summary>The value of a request header as the server received it, or null.</summary>
-    public static string? HeaderOf(ILogEntry entry, string name) =>
-        entry.RequestMessage.Headers?.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
+    public static string? HeaderOf(ILogEntry entry, string name) => HeaderOf(entry.RequestMessage, name);
+
+    /// <summary>The value of a request header as the server received it, or null.</summary>
+    public static string? HeaderOf(IRequestMessage request, string name) =>
+        request.Headers?.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
+
+    /// <summary>The session's access token as the server received it, in a form or a multipart body.</summary>
+    public static string? AccessTokenOf(IRequestMessage request) =>
+        HeaderOf(request, "Content-Type")?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) == true
+            ? MultipartOf(request).FirstOrDefault(p => p.Name == "access_token")?.Text
+            : FormOf(request).GetValueOrDefault("access_token");
 
     /// <summary>The media type of a request's Content-Type header (without parameters).</summary>
     public static string? MediaTypeOf(ILogEntry entry) => HeaderOf(entry, "Content-Type")?.Split(';')[0].Trim();
 
     /// <summary>Splits a multipart/form-data request the server received into its parts, byte for byte.</summary>
-    public static IReadOnlyList<MultipartPart> MultipartOf(ILogEntry entry)
+    public static IReadOnlyList<MultipartPart> MultipartOf(ILogEntry entry) => MultipartOf(entry.RequestMessage);
+
+    /// <summary>Splits a multipart/form-data request the server received into its parts, byte for byte.</summary>
+    public static IReadOnlyList<MultipartPart> MultipartOf(IRequestMessage request)
     {
-        string contentType = HeaderOf(entry, "Content-Type") ?? throw new InvalidOperationException("The request has no Content-Type.");
+        string contentType = HeaderOf(request, "Content-Type") ?? throw new InvalidOperationException("The request has no Content-Type.");
         string boundary = contentType.Split(';').Select(p => p.Trim()).Single(p => p.StartsWith("boundary=", StringComparison.Ordinal))["boundary=".Length..].Trim('"');
-        byte[] body = entry.RequestMessage.BodyAsBytes ?? Encoding.UTF8.GetBytes(entry.RequestMessage.Body ?? string.Empty);
+        byte[] body = request.BodyAsBytes ?? Encoding.UTF8.GetBytes(request.Body ?? string.Empty);
         byte[] delimiter = Encoding.ASCII.GetBytes("--" + boundary);
         var parts = new List<MultipartPart>();
         int start = IndexOf(body, delimiter, 0);
