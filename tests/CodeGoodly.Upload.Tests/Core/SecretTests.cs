@@ -1,0 +1,137 @@
+using CodeGoodly.Upload.Http;
+using CodeGoodly.Upload.Tests.Support;
+
+namespace CodeGoodly.Upload.Tests.Core;
+
+/// <summary>No key, password or access token in any exception message, exception ToString() or object ToString().</summary>
+public sealed class SecretTests
+{
+    private const string Password = "Secret-Passw0rd-4711";
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public static TheoryData<string> FailureScenarios => new()
+    {
+        "authorize answers 500 echoing the key pair",
+        "authorize answers 200 HTML echoing the login",
+        "file/info answers 500 echoing the form",
+        "file/info answers truncated JSON echoing the form",
+        "file/info answers an error envelope carrying the token in extra fields",
+        "file/info refuses every token",
+        "file/info answers 401 every time",
+        "the host refuses connections",
+    };
+
+    [Fact]
+    public void UploadClientOptions_ToStringWithKeys_ShowsNeitherKey()
+    {
+        var options = new UploadClientOptions { Key1 = ApiServer.Key1, Key2 = ApiServer.Key2 };
+
+        string text = options.ToString();
+
+        Assert.DoesNotContain(ApiServer.Key1, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(ApiServer.Key2, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("k1k1", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UploadClientOptions_ToStringWithLogin_ShowsNoPassword()
+    {
+        var options = new UploadClientOptions { Username = "admin", Password = Password };
+
+        Assert.DoesNotContain(Password, options.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UploadClientOptions_ValidationErrorsForShortKeys_ShowNeitherKey()
+    {
+        var options = new UploadClientOptions { Key1 = "short-secret-key-one", Key2 = "short-secret-key-two" };
+
+        var error = Assert.Throws<ArgumentException>(options.Validate);
+
+        Assert.DoesNotContain("short-secret-key", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NewAccount_ToString_ShowsNoPassword()
+    {
+        var account = new NewAccount { Username = "jane", Password = Password, Email = "[email protected]" };
+
+        Assert.DoesNotContain(Password, account.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AccountChanges_ToString_ShowsNoPassword()
+    {
+        var changes = new AccountChanges { Password = Password, Email = "[email protected]" };
+
+        Assert.DoesNotContain(Password, changes.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SessionToken_ToString_ShowsNoToken()
+    {
+        var token = new SessionToken(ApiServer.Token, ApiServer.AccountId);
+
+        Assert.DoesNotContain(ApiServer.Token, token.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(FailureScenarios))]
+    public async Task Call_Failing_ExceptionShowsNoSecret(string scenario)
+    {
+        using var api = new ApiServer();
+        bool login = false;
+        string baseAddress = api.BaseAddress.ToString();
+        switch (scenario)
+        {
+            case "authorize answers 500 echoing the key pair":
+                api.GivenCallback("authorize", request => ApiServer.JsonMessage("<html><body>Fatal error in request " + request.Body + "</body></html>", 500));
+                break;
+            case "authorize answers 200 HTML echoing the login":
+                login = true;
+                api.GivenCallback("authorize", request => ApiServer.JsonMessage("<pre>POST " + request.Body + "</pre>"));
+                break;
+            case "file/info answers 500 echoing the form":
+                api.GivenAuthorize().GivenCallback("file/info", request => ApiServer.JsonMessage("<html>Fatal: " + request.Body + "</html>", 500));
+                break;
+            case "file/info answers truncated JSON echoing the form":
+                api.GivenAuthorize().Given("file/info", $$"""{"debug":{"access_token":"{{ApiServer.Token}}","key1":"{{ApiServer.Key1}}"},"data":{"id":""");
+                break;
+            case "file/info answers an error envelope carrying the token in extra fields":
+                api.GivenAuthorize().Given("file/info", $$$"""{"status":"error","response":"Could not find file based on file_id.","request":{"access_token":"{{{ApiServer.Token}}}"}}""");
+                break;
+            case "file/info refuses every token":
+                api.GivenAuthorize().Given("file/info", $$"""{"status":"error","response":"{{TokenAuthority.CoreRefusal}}"}""");
+                break;
+            case "file/info answers 401 every time":
+                api.GivenAuthorize().GivenCallback("file/info", request => ApiServer.JsonMessage("Unauthorized: " + request.Body, 401));
+                break;
+            case "the host refuses connections":
+                baseAddress = $"http://127.0.0.1:{ApiServer.ClosedLoopbackPort()}/api/v2/";
+                break;
+        }
+
+        using var client = api.CreateClient(o =>
+        {
+            o.BaseAddress = new Uri(baseAddress);
+            o.MaxRetries = 0;
+            o.MaxReauthorizations = 1;
+            if (login)
+            {
+                o.Key1 = o.Key2 = null;
+                o.Username = "admin";
+                o.Password = Password;
+            }
+        });
+
+        var error = await Assert.ThrowsAsync<UploadApiException>(() => client.Files.GetInfoAsync(new FileId(1253), Cancel));
+
+        foreach (string secret in new[] { ApiServer.Key1, ApiServer.Key2, ApiServer.Token, Password })
+        {
+            Assert.DoesNotContain(secret, error.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, error.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, error.ServerMessage ?? string.Empty, StringComparison.Ordinal);
+        }
+    }
+}
