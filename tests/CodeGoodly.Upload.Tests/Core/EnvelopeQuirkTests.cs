@@ -178,4 +178,63 @@ public sealed class EnvelopeQuirkTests
         Assert.Equal(new FolderDetails { Id = new FolderId(123), FolderName = "My Folder 1" }, Assert.Single(listing.Folders));
         Assert.Empty(listing.Files);
     }
+
+    [Fact]
+    public async Task GetInfoAsync_JsonServedAsTextHtml_ReadsIt()
+    {
+        using var api = new ApiServer().GivenAuthorize().GivenRaw("file/info", VendorSamples.FileInfo, 200, "text/html; charset=UTF-8");
+        using var client = api.CreateClient();
+
+        FileDetails file = await client.Files.GetInfoAsync(new FileId(1253), Cancel);
+
+        Assert.Equal(new FileId(1253), file.Id);
+    }
+
+    [Fact]
+    public async Task GetInfoAsync_JsonAfterAByteOrderMark_ReadsIt()
+    {
+        using var api = new ApiServer().GivenAuthorize().Given("file/info", "\uFEFF" + VendorSamples.FileInfo);
+        using var client = api.CreateClient();
+
+        FileDetails file = await client.Files.GetInfoAsync(new FileId(1253), Cancel);
+
+        Assert.Equal(new FileId(1253), file.Id);
+    }
+
+    [Fact]
+    public async Task GetInfoAsync_PhpNoticeBeforeTheJson_ThrowsUnexpectedResponseShowingTheNotice()
+    {
+        using var api = new ApiServer().GivenAuthorize().GivenRaw("file/info",
+            "<br />\n<b>Notice</b>:  Undefined index: folderId in <b>/var/www/api/v2/file.php</b> on line <b>42</b><br />\n" + VendorSamples.FileInfo, 200);
+        using var client = api.CreateClient();
+
+        var error = await Assert.ThrowsAsync<UploadApiException>(() => client.Files.GetInfoAsync(new FileId(1253), Cancel));
+
+        Assert.Equal(UploadErrorKind.UnexpectedResponse, error.Kind);
+        Assert.Contains("Undefined index: folderId", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Authorize_AccountIdAsJsonNumber_SendsItBack()
+    {
+        using var api = new ApiServer().Given("authorize", $$"""{"data":{"access_token":"{{ApiServer.Token}}","account_id":158642},"_status":"success"}""")
+            .Given("file/info", VendorSamples.FileInfo);
+        using var client = api.CreateClient();
+
+        await client.Files.GetInfoAsync(new FileId(1253), Cancel);
+
+        api.AssertFormPost("file/info", ApiServer.WithSession(("file_id", "1253")));
+    }
+
+    [Fact]
+    public async Task CreateAsync_NameWithFormSpecialCharacters_ArrivesIntact()
+    {
+        const string name = "Q&A = 100% + ü/€ ?#;";
+        using var api = new ApiServer().GivenAuthorize().Given("folder/create", VendorSamples.FolderCreate);
+        using var client = api.CreateClient();
+
+        await client.Folders.CreateAsync(name, cancellationToken: Cancel);
+
+        api.AssertFormPost("folder/create", ApiServer.WithSession(("folder_name", name), ("parent_id", string.Empty), ("is_public", "0")));
+    }
 }

@@ -202,4 +202,21 @@ public sealed class ValueQuirkTests
         Assert.Empty(listing.Folders);
         Assert.Empty(listing.Files);
     }
+
+    [Fact]
+    public async Task GetInfoAsync_DateInTheSpringForwardGapOfTheServerZone_ReadsWithoutFailing()
+    {
+        var rule = TimeZoneInfo.AdjustmentRule.CreateAdjustmentRule(DateTime.MinValue.Date, DateTime.MaxValue.Date, TimeSpan.FromHours(1),
+            TimeZoneInfo.TransitionTime.CreateFloatingDateRule(new DateTime(1, 1, 1, 2, 0, 0), 3, 5, DayOfWeek.Sunday),
+            TimeZoneInfo.TransitionTime.CreateFloatingDateRule(new DateTime(1, 1, 1, 3, 0, 0), 10, 5, DayOfWeek.Sunday));
+        var zone = TimeZoneInfo.CreateCustomTimeZone("Test-CET", TimeSpan.FromHours(1), "Test CET", "Test CET", "Test CEST", [rule]);
+        using var api = new ApiServer().GivenAuthorize().Given("file/info",
+            """{"data":{"id":"1253","filename":"a.jpg","uploadedDate":"2024-03-31 02:30:00"},"_status":"success"}""");
+        using var client = api.CreateClient(o => o.ServerTimeZone = zone);
+
+        FileDetails file = await client.Files.GetInfoAsync(new FileId(1253), Cancel);
+
+        Assert.NotNull(file.UploadedDate);
+        Assert.Equal(new DateTime(2024, 3, 31, 2, 30, 0), file.UploadedDate.Value.DateTime);
+    }
 }
