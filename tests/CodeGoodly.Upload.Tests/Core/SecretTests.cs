@@ -76,6 +76,41 @@ public sealed class SecretTests
         Assert.DoesNotContain(ApiServer.Token, token.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void FolderChanges_ToString_ShowsNoAccessPassword()
+    {
+        var changes = new FolderChanges(FolderName: "F", AccessPassword: Password);
+
+        Assert.DoesNotContain(Password, changes.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DownloadLink_ToString_ShowsNoDownloadToken()
+    {
+        var link = new DownloadLink
+        {
+            FileId = new FileId(1253),
+            FileName = "sample4_l.jpg",
+            DownloadUrl = new Uri("http://yoursite.com/2Vv?download_token=c3e6289a23e9819d8663569da96087d0760ccc46d0f3ddbe3f6930b261777067"),
+        };
+
+        Assert.DoesNotContain("c3e6289a23e9819d", link.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DownloadAsync_LinkRefused_ExceptionShowsNoDownloadToken()
+    {
+        using var api = new ApiServer().GivenAuthorize();
+        string url = api.Server.Urls[0] + "/2Vv?download_token=c3e6289a23e9819d8663569da96087d0760ccc46d0f3ddbe3f6930b261777067";
+        api.Given("file/download", $$"""{ "data": { "file_id": "1253", "filename": "sample4_l.jpg", "download_url": "{{url}}" }, "_status": "success" }""");
+        using var client = api.CreateClient(o => o.MaxRetries = 0);
+        using var destination = new MemoryStream();
+
+        var error = await Assert.ThrowsAsync<UploadApiException>(() => client.Files.DownloadAsync(new FileId(1253), destination, cancellationToken: Cancel));
+
+        Assert.DoesNotContain("c3e6289a23e9819d", error.ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(FailureScenarios))]
     public async Task Call_Failing_ExceptionShowsNoSecret(string scenario)

@@ -105,4 +105,25 @@ public sealed class SessionContractTests
 
         Assert.Single(api.RequestsTo("disable_access_token"));
     }
+
+    [Fact]
+    public async Task Dispose_AfterACall_SignsOutInTheBackground()
+    {
+        using var api = new ApiServer().GivenAuthorize().Given("account/info", VendorSamples.AccountInfo)
+            .Given("disable_access_token", VendorSamples.DisableAccessToken);
+        var client = api.CreateClient();
+        await client.Account.GetInfoAsync(TestContext.Current.CancellationToken);
+
+        client.Dispose();
+
+        // Dispose cannot wait for I/O: wait (bounded) for the background sign-out to arrive.
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        patience.CancelAfter(TimeSpan.FromSeconds(10));
+        while (api.RequestsTo("disable_access_token").Count == 0)
+        {
+            await Task.Delay(20, patience.Token);
+        }
+
+        api.AssertFormPost("disable_access_token", ApiServer.WithSession());
+    }
 }

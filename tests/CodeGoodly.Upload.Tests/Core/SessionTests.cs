@@ -253,4 +253,23 @@ public sealed class SessionTests
         Assert.Equal(0, failures);
         Assert.True(authority.Issued >= 2, "both clients signed in");
     }
+
+    [Fact]
+    public async Task EditAccountAsync_TokenRefused_RepeatsWithTheNewTokenAndStillTheTargetAccount()
+    {
+        var authority = new TokenAuthority();
+        using var api = authority.ServeAuthorize(new ApiServer());
+        authority.Guard(api, "account/info", VendorSamples.AccountInfo, TokenAuthority.AccountRefusal);
+        authority.Guard(api, "account/edit", VendorSamples.AccountInfo, TokenAuthority.AccountRefusal);
+        using var client = api.CreateClient();
+        await client.Account.GetInfoAsync(Cancel);
+        authority.Expire();
+
+        await client.Admin.EditAccountAsync(2001, new AccountChanges { Status = "active" }, Cancel);
+
+        var edits = api.RequestsTo("account/edit").Select(ApiServer.FormOf).ToList();
+        Assert.Equal(2, edits.Count);
+        Assert.Equal(TokenAuthority.TokenFor(2), edits[1]["access_token"]);
+        Assert.All(edits, form => Assert.Equal("2001", form["account_id"]));
+    }
 }
