@@ -29,8 +29,7 @@ internal static class ApiCaller
     /// <summary>Turns an exception from the HTTP stack into the SDK's error, or <see langword="null"/> to let it through (the SDK's own errors, the caller's cancellation, programming errors).</summary>
     internal static UploadApiException? TransportFailure(string endpoint, Exception failure, CancellationToken cancellationToken)
     {
-        // Refit wraps what a handler throws in ApiRequestException, once per Refit call it passes through: a failed
-        // /authorize inside SessionHandler arrives wrapped twice (the session's own call, then the caller's).
+        // Refit wraps what the pipeline throws, once per Refit call it passed through (the session's /authorize is one).
         Exception cause = failure;
         while (cause is ApiRequestException { InnerException: { } inner })
         {

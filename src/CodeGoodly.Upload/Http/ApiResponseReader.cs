@@ -147,15 +147,15 @@ internal static class ApiResponseReader
     {
         try
         {
-            var reader = new Utf8JsonReader(body.AsSpan().StartsWith("\uFEFF"u8) ? body.AsSpan(3) : body);
+            var reader = new Utf8JsonReader(body);
             if (!reader.Read() || reader.TokenType != JsonTokenType.String)
             {
                 return null;
             }
 
-            // Read the text before looking past it: once the reader has moved on, the string is gone.
-            string? text = reader.GetString();
-            return reader.Read() ? null : text;
+            // Read the value before looking past it: after the final Read the reader no longer holds the token.
+            string? value = reader.GetString();
+            return reader.Read() ? null : value;
         }
         catch (JsonException)
         {

@@ -97,6 +97,46 @@ public sealed class TransportTests
         Assert.Empty(api.RequestsTo("file/info"));
     }
 
+    [Fact]
+    public async Task GetInfoAsync_AuthorizeTurnedAwayWith503ThenAccepted_IsRetried()
+    {
+        using var api = new ApiServer().Given("file/info", VendorSamples.FileInfo);
+        api.GivenFirstThen("authorize", Response.Create().WithStatusCode(503).WithBody("Service Unavailable"), ApiServer.Json(ApiServer.AuthorizeJson(ApiServer.Token)));
+        using var client = api.CreateClient();
+
+        await client.Files.GetInfoAsync(new FileId(1253), Cancel);
+
+        Assert.Equal(["/api/v2/authorize", "/api/v2/authorize", "/api/v2/file/info"], api.Paths());
+    }
+
+    [Fact]
+    public async Task GetInfoAsync_RetryAfterWithinMaxRetryAfter_IsRetried()
+    {
+        using var api = new ApiServer().GivenAuthorize();
+        api.GivenFirstThen("file/info", Response.Create().WithStatusCode(429).WithHeader("Retry-After", "0"), ApiServer.Json(VendorSamples.FileInfo));
+        using var client = api.CreateClient(o => o.MaxRetryAfter = TimeSpan.FromSeconds(1));
+
+        await client.Files.GetInfoAsync(new FileId(1253), Cancel);
+
+        Assert.Equal(2, api.RequestsTo("file/info").Count);
+    }
+
+    [Fact]
+    public async Task GetInfoAsync_RetryAfterLongerThanMaxRetryAfter_WaitsOnlyMaxRetryAfterAndRetries()
+    {
+        // A Retry-After of an hour is cut to MaxRetryAfter: the call neither hangs for an hour nor gives up at once.
+        using var api = new ApiServer().GivenAuthorize();
+        api.GivenFirstThen("file/info", Response.Create().WithStatusCode(429).WithHeader("Retry-After", "3600"), ApiServer.Json(VendorSamples.FileInfo));
+        using var client = api.CreateClient(o => o.MaxRetryAfter = TimeSpan.FromMilliseconds(50));
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+        patience.CancelAfter(TimeSpan.FromSeconds(20));
+
+        FileDetails file = await client.Files.GetInfoAsync(new FileId(1253), patience.Token);
+
+        Assert.Equal(new FileId(1253), file.Id);
+        Assert.Equal(2, api.RequestsTo("file/info").Count);
+    }
+
     /// <summary>The caller's own handler: marks every request it sends.</summary>
     private sealed class MarkingHandler : DelegatingHandler
     {
