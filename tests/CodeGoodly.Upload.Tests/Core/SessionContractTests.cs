@@ -126,4 +126,17 @@ public sealed class SessionContractTests
 
         api.AssertFormPost("disable_access_token", ApiServer.WithSession());
     }
+
+    [Fact]
+    public async Task DisposeAsync_TokenAlreadyDeadOnTheServer_SignsOutOnceWithoutAuthorizingAgain()
+    {
+        using var api = new ApiServer().GivenAuthorize().Given("account/info", VendorSamples.AccountInfo)
+            .Given("disable_access_token", $$"""{"status":"error","response":"{{TokenAuthority.CoreRefusal}}","_datetime":"2024-11-28 22:52:06"}""");
+        var client = api.CreateClient();
+        await client.Account.GetInfoAsync(TestContext.Current.CancellationToken);
+
+        await client.DisposeAsync();
+
+        Assert.Equal(["/api/v2/authorize", "/api/v2/account/info", "/api/v2/disable_access_token"], api.Paths());
+    }
 }

@@ -272,4 +272,24 @@ public sealed class SessionTests
         Assert.Equal(TokenAuthority.TokenFor(2), edits[1]["access_token"]);
         Assert.All(edits, form => Assert.Equal("2001", form["account_id"]));
     }
+
+    [Fact]
+    public async Task FirstCalls_OneCallerCancelsDuringTheSharedAuthorize_TheOtherStillSucceedsWithOneAuthorize()
+    {
+        using var api = new ApiServer().Given("file/info", VendorSamples.FileInfo);
+        api.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/api/v2/authorize").UsingPost())
+            .RespondWith(ApiServer.Json(ApiServer.AuthorizeJson(ApiServer.Token)).WithDelay(TimeSpan.FromMilliseconds(400)));
+        using var client = api.CreateClient();
+        using var impatient = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+
+        Task<FileDetails> giving = client.Files.GetInfoAsync(new FileId(1253), impatient.Token);
+        Task<FileDetails> waiting = client.Files.GetInfoAsync(new FileId(1253), Cancel);
+        impatient.CancelAfter(TimeSpan.FromMilliseconds(50));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => giving);
+        FileDetails file = await waiting;
+        Assert.Equal(new FileId(1253), file.Id);
+        Assert.Single(api.RequestsTo("authorize"));
+        Assert.Single(api.RequestsTo("file/info"));
+    }
 }
