@@ -16,7 +16,7 @@ internal static class UploadPipeline
 {
     /// <summary>Creates the handler chain over <paramref name="primary"/>.</summary>
     public static SessionHandler CreateHandlers(UploadClientOptions options, UploadSession session, HttpMessageHandler primary) =>
-        new(session, options) { InnerHandler = CreateResilienceHandler(options, primary) };
+        new(session, options) { InnerHandler = CreateResilienceHandler(options, new Diagnostics.UploadTelemetryHandler(Diagnostics.UploadDiagnostics.Silent) { InnerHandler = primary }) };
 
     /// <summary>The resilience handler: small calls get attempt and total timeouts; transfers get retries only, with their own idle timeouts.</summary>
     public static DelegatingHandler CreateResilienceHandler(UploadClientOptions options, HttpMessageHandler? inner = null)
