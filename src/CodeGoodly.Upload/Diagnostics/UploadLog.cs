@@ -41,8 +41,8 @@ internal static partial class UploadLog
     public static partial void Retrying(ILogger logger, string method, string endpoint, int retry, string reason, long delayMilliseconds);
 
     [LoggerMessage(EventId = 4001, EventName = "UploadStarting", Level = LogLevel.Information,
-        Message = "Uploading a request body of {Bytes} bytes")]
-    public static partial void UploadStarting(ILogger logger, long? bytes);
+        Message = "Uploading a request body of {Length} bytes")]
+    public static partial void UploadStarting(ILogger logger, string length);
 
     [LoggerMessage(EventId = 4002, EventName = "UploadCompleted", Level = LogLevel.Information,
         Message = "Uploaded {Bytes} bytes in {ElapsedMilliseconds} ms ({BytesPerSecond} B/s), HTTP {StatusCode}")]

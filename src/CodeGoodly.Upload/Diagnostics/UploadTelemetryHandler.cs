@@ -36,7 +36,8 @@ internal sealed class UploadTelemetryHandler(UploadDiagnostics diagnostics) : De
         {
             counted = new CountingContent(original);
             request.Content = counted;
-            UploadLog.UploadStarting(diagnostics.Logger, original.Headers.ContentLength);
+            string length = original.Headers.ContentLength?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown";
+            UploadLog.UploadStarting(diagnostics.Logger, length);
         }
 
         long started = Stopwatch.GetTimestamp();
