@@ -144,6 +144,33 @@ public sealed class AddUploadClientTests
     }
 
     [Fact]
+    public async Task KeyedClient_InjectedWithFromKeyedServices_ReachesItsOwnAccount()
+    {
+        using var main = new ApiServer().GivenAuthorize().Given("account/info", AccountJson);
+        using var backup = new ApiServer().GivenAuthorize().Given("account/info", AccountJson.Replace("\"158642\"", "\"999\"", StringComparison.Ordinal));
+        var services = new ServiceCollection();
+        services.AddUploadClient(Section(Settings(main)));
+        services.AddKeyedUploadClient("backup", Section(Settings(backup)));
+        services.AddTransient<BackupReport>();
+        await using ServiceProvider provider = services.BuildServiceProvider(validateScopes: true);
+
+        BackupReport report = provider.GetRequiredService<BackupReport>();
+        (AccountInfo primary, AccountInfo secondary) = await report.ReadBothAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(158642, primary.Id);
+        Assert.Equal(999, secondary.Id);
+        Assert.Single(main.RequestsTo("account/info"));
+        Assert.Single(backup.RequestsTo("account/info"));
+    }
+
+    /// <summary>A service as users write them: the default client and a keyed one injected side by side.</summary>
+    private sealed class BackupReport(IUploadClient primary, [FromKeyedServices("backup")] IUploadClient backup)
+    {
+        public async Task<(AccountInfo Primary, AccountInfo Backup)> ReadBothAsync(CancellationToken cancellationToken) =>
+            (await primary.Account.GetInfoAsync(cancellationToken), await backup.Account.GetInfoAsync(cancellationToken));
+    }
+
+    [Fact]
     public async Task ReturnedBuilder_AddedHandler_SeesEveryRequestInsideTheSession()
     {
         using var api = new ApiServer().GivenAuthorize().Given("account/info", AccountJson);
