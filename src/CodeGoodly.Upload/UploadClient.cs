@@ -32,6 +32,16 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
     {
     }
 
+    /// <summary>Creates a client that owns its own HTTP pipeline and writes its log events (category <c>CodeGoodly.Upload</c>, see docs/observability.md) to <paramref name="loggerFactory"/>.</summary>
+    /// <param name="options">The settings; validated now, and copied so later changes do not affect the client.</param>
+    /// <param name="loggerFactory">Where the client logs requests, sign-ins, retries and transfers; secrets are never logged.</param>
+    /// <exception cref="ArgumentException">The settings are not valid.</exception>
+    public UploadClient(UploadClientOptions options, Microsoft.Extensions.Logging.ILoggerFactory loggerFactory)
+        : this(null, options, new UploadSession(), signOutOnDispose: true,
+            Diagnostics.UploadDiagnostics.From(loggerFactory ?? throw new ArgumentNullException(nameof(loggerFactory))))
+    {
+    }
+
     /// <summary>Creates a client that sends through the caller's <see cref="HttpClient"/> (its handlers, proxy, certificates). The SDK adds its session and retry handling on top and never disposes <paramref name="httpClient"/>.</summary>
     /// <param name="httpClient">The client to send through; its <see cref="HttpClient.BaseAddress"/> is not used.</param>
     /// <param name="options">The settings; validated now, and copied.</param>
@@ -41,8 +51,8 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
     {
     }
 
-    private UploadClient(HttpMessageHandler? network, UploadClientOptions options, UploadSession session, bool signOutOnDispose)
-        : this(CreateOwnedHttpClient(network, Checked(options), session), options, session, signOutOnDispose, ownsHttp: true)
+    private UploadClient(HttpMessageHandler? network, UploadClientOptions options, UploadSession session, bool signOutOnDispose, Diagnostics.UploadDiagnostics? diagnostics = null)
+        : this(CreateOwnedHttpClient(network, Checked(options), session, diagnostics), options, session, signOutOnDispose, ownsHttp: true)
     {
     }
 
@@ -148,8 +158,8 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
         }
     }
 
-    private static HttpClient CreateOwnedHttpClient(HttpMessageHandler? network, UploadClientOptions options, UploadSession session) =>
-        new(UploadPipeline.CreateHandlers(options, session, network ?? UploadPipeline.CreatePrimaryHandler()), disposeHandler: true)
+    private static HttpClient CreateOwnedHttpClient(HttpMessageHandler? network, UploadClientOptions options, UploadSession session, Diagnostics.UploadDiagnostics? diagnostics) =>
+        new(UploadPipeline.CreateHandlers(options, session, network ?? UploadPipeline.CreatePrimaryHandler(), diagnostics), disposeHandler: true)
         {
             BaseAddress = NormalizedBaseAddress(options.BaseAddress),
             Timeout = Timeout.InfiniteTimeSpan, // the resilience pipeline owns timeouts; a transfer is bounded by idleness, not length

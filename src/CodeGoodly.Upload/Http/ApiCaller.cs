@@ -15,10 +15,15 @@ internal static class ApiCaller
         JsonTypeInfo<TEnvelope> envelopeType, Func<TEnvelope, TResult> map, CancellationToken cancellationToken)
         where TEnvelope : WireEnvelope
     {
+        using var operation = Diagnostics.OperationScope.Start(endpoint);
         try
         {
             using HttpResponseMessage response = await send(cancellationToken).ConfigureAwait(false);
             return await ApiResponseReader.ReadAsync(response, endpoint, envelopeType, map, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception failure) when (operation.Failed(failure, endpoint, cancellationToken))
+        {
+            throw; // never reached: Failed only records the error for the span and the duration metric
         }
         catch (Exception failure) when (TransportFailure(endpoint, failure, cancellationToken) is { } translated)
         {

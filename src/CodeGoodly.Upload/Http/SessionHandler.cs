@@ -18,10 +18,13 @@ internal sealed class SessionHandler : DelegatingHandler
     private readonly HttpClient sessionHttp;
     private readonly ISessionApi sessionApi;
 
-    public SessionHandler(UploadSession session, UploadClientOptions options)
+    private readonly Diagnostics.UploadDiagnostics diagnostics;
+
+    public SessionHandler(UploadSession session, UploadClientOptions options, Diagnostics.UploadDiagnostics? diagnostics = null)
     {
         this.session = session;
         this.options = options;
+        this.diagnostics = diagnostics ?? Diagnostics.UploadDiagnostics.Silent;
 
         // /authorize goes down the rest of the pipeline (retries included) through this handler's inner handler.
         sessionHttp = new HttpClient(new InnerHandlerInvoker(this), disposeHandler: true)
@@ -73,6 +76,7 @@ internal sealed class SessionHandler : DelegatingHandler
             }
 
             response.Dispose();
+            diagnostics.Reauthorizing(endpoint, was401, refusals);
             if (refusals > 1)
             {
                 await Task.Delay(Backoff(refusals), cancellationToken).ConfigureAwait(false);
@@ -118,7 +122,9 @@ internal sealed class SessionHandler : DelegatingHandler
             && ApiResponseReader.TryReadErrorMessage(body)?.StartsWith(ErrorClassifier.TokenRejectedPrefix, StringComparison.OrdinalIgnoreCase) == true;
     }
 
-    private async Task<SessionToken> AuthorizeAsync(CancellationToken cancellationToken)
+    private Task<SessionToken> AuthorizeAsync(CancellationToken cancellationToken) => diagnostics.TraceAuthorizationAsync(options, AuthorizeCoreAsync, cancellationToken);
+
+    private async Task<SessionToken> AuthorizeCoreAsync(CancellationToken cancellationToken)
     {
         Task<HttpResponseMessage> call = !string.IsNullOrEmpty(options.Key1)
             ? sessionApi.AuthorizeWithKeysAsync(new AuthorizeKeysForm { Key1 = options.Key1, Key2 = options.Key2 ?? string.Empty }, cancellationToken)

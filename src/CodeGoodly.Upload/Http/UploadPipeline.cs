@@ -15,8 +15,8 @@ namespace CodeGoodly.Upload.Http;
 internal static class UploadPipeline
 {
     /// <summary>Creates the handler chain over <paramref name="primary"/>.</summary>
-    public static SessionHandler CreateHandlers(UploadClientOptions options, UploadSession session, HttpMessageHandler primary) =>
-        new(session, options) { InnerHandler = CreateResilienceHandler(options, primary) };
+    public static SessionHandler CreateHandlers(UploadClientOptions options, UploadSession session, HttpMessageHandler primary, Diagnostics.UploadDiagnostics? diagnostics = null) =>
+        new(session, options, diagnostics) { InnerHandler = CreateResilienceHandler(options, new Diagnostics.UploadTelemetryHandler(diagnostics ?? Diagnostics.UploadDiagnostics.Silent) { InnerHandler = primary }) };
 
     /// <summary>The resilience handler: small calls get attempt and total timeouts; transfers get retries only, with their own idle timeouts.</summary>
     public static DelegatingHandler CreateResilienceHandler(UploadClientOptions options, HttpMessageHandler? inner = null)

@@ -1,0 +1,23 @@
+using CodeGoodly.Upload.AspNetCore;
+using CodeGoodly.Upload.AspNetCore.EmbeddedApi;
+
+// A minimal API over the File Upload API: POST /files streams the request body into the upload,
+// GET /files/{id} streams the download into the response, GET /folders/{id?} lists a folder.
+// Configure "CodeGoodlyUpload" in appsettings.json, user secrets or environment variables
+// (CodeGoodlyUpload__Key1, CodeGoodlyUpload__Key2); without credentials the sample runs on an embedded fake API.
+WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
+IConfigurationSection uploadSection = builder.Configuration.GetSection("CodeGoodlyUpload");
+builder.Services.AddUploadClient(uploadSection);
+if (!EmbeddedUploadApi.HasCredentials(uploadSection))
+{
+    builder.Services.UseEmbeddedUploadApi();
+}
+
+builder.Services.AddProblemDetails();
+
+WebApplication app = builder.Build();
+app.MapUploadEndpoints();
+await app.RunAsync();
+
+/// <summary>The sample application (public for <c>WebApplicationFactory&lt;Program&gt;</c>).</summary>
+public partial class Program;

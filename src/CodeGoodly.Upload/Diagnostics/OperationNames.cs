@@ -1,0 +1,34 @@
+namespace CodeGoodly.Upload.Diagnostics;
+
+/// <summary>Names SDK operations for spans and metrics: <c>file/upload</c> → <c>files.upload</c>, <c>folder/listing</c> → <c>folders.list</c>.</summary>
+internal static class OperationNames
+{
+    public const string Download = "files.download";
+
+    public static string Of(string endpoint) => endpoint switch
+    {
+        "authorize" => "session.authorize",
+        "disable_access_token" => "session.sign_out",
+        "file/download" => "files.download_link",
+        "folder/listing" => "folders.list",
+        "package/listing" => "packages.list",
+        _ => Generic(endpoint),
+    };
+
+    private static string Generic(string endpoint)
+    {
+        int slash = endpoint.IndexOf('/', StringComparison.Ordinal);
+        if (slash <= 0)
+        {
+            return endpoint;
+        }
+
+        string resource = endpoint[..slash] switch
+        {
+            "file" => "files",
+            "folder" => "folders",
+            var other => other,
+        };
+        return resource + "." + endpoint[(slash + 1)..];
+    }
+}
