@@ -127,7 +127,7 @@ internal sealed partial class FakeApi
         });
 
     private FakeAnswer FileMove(FakeRequest request, AccountRecord caller) =>
-        WithFile(request, caller, file =>
+        RequireFields(request, ["file_id", "new_parent_folder_id"]) ?? WithFile(request, caller, file =>
         {
             if (!TryDestination(request, caller, "new_parent_folder_id", out long? destination, out FakeAnswer? error))
             {
@@ -139,7 +139,7 @@ internal sealed partial class FakeApi
         });
 
     private FakeAnswer FileCopy(FakeRequest request, AccountRecord caller) =>
-        WithFile(request, caller, file =>
+        RequireFields(request, ["file_id", "copy_to_folder_id"]) ?? WithFile(request, caller, file =>
         {
             if (!TryDestination(request, caller, "copy_to_folder_id", out long? destination, out FakeAnswer? error))
             {
@@ -159,6 +159,10 @@ internal sealed partial class FakeApi
             };
             return new FakeAnswer { Body = PhpJson.Encode(body) };
         });
+
+    /// <summary>The "Please provide the X param." error for the first missing field (PHP's <c>empty()</c>: blank and <c>0</c> are missing), checked before any lookup.</summary>
+    private FakeAnswer? RequireFields(FakeRequest request, string[] names) =>
+        names.FirstOrDefault(name => request.NonEmpty(name) is null) is { } missing ? Error($"Please provide the {missing} param.") : null;
 
     private FakeAnswer WithFile(FakeRequest request, AccountRecord caller, Func<FileRecord, FakeAnswer> handler)
     {
