@@ -88,4 +88,20 @@ public sealed class FakeJournal : IReadOnlyList<FakeJournalEntry>
             entries.Add(entry);
         }
     }
+
+    /// <summary>Replaces an entry recorded on arrival with its answered form (unless the journal was cleared meanwhile).</summary>
+    internal void Complete(FakeJournalEntry arrived, FakeJournalEntry answered)
+    {
+        lock (gate)
+        {
+            for (int i = entries.Count - 1; i >= 0; i--)
+            {
+                if (ReferenceEquals(entries[i], arrived))
+                {
+                    entries[i] = answered;
+                    return;
+                }
+            }
+        }
+    }
 }

@@ -12,7 +12,7 @@ public sealed record FakeJournalEntry
     /// <summary>The request's fields (query and body), with <c>access_token</c>, <c>key1</c>, <c>key2</c> and <c>password</c> replaced by <c>***</c>.</summary>
     public required IReadOnlyDictionary<string, string> Fields { get; init; }
 
-    /// <summary>The HTTP status the fake answered with; 0 when it dropped the connection.</summary>
+    /// <summary>The HTTP status the fake answered with; 0 while the request is still being answered (e.g. held by a delay fault) or when the fake dropped the connection.</summary>
     public int StatusCode { get; init; }
 
     /// <summary>The API's error message (<c>response</c> of an error envelope), when the answer was an API error.</summary>

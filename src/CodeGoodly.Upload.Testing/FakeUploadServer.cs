@@ -253,20 +253,20 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
             ClientIp = request.ClientIP ?? "127.0.0.1",
         };
 
-        FakeAnswer answer = await AnswerAsync(fake, request.AbsolutePath).ConfigureAwait(false);
-        Journal.Add(new FakeJournalEntry
+        // Journaled on arrival, so that a request held by a delay fault is visible while it waits.
+        var arrived = new FakeJournalEntry
         {
             Endpoint = endpoint,
             Method = request.Method,
             Fields = Redact(fields),
-            StatusCode = answer.StatusCode,
-            ErrorMessage = answer.ErrorMessage,
-            Fault = answer.Fault,
             FileName = upload?.FileName,
             FileSize = upload?.Content.LongLength,
             HadContentLength = fake.HadContentLength,
             ReceivedAt = clock.GetUtcNow(),
-        });
+        };
+        Journal.Add(arrived);
+        FakeAnswer answer = await AnswerAsync(fake, request.AbsolutePath, fault => Journal.Complete(arrived, arrived with { Fault = fault })).ConfigureAwait(false);
+        Journal.Complete(arrived, arrived with { StatusCode = answer.StatusCode, ErrorMessage = answer.ErrorMessage, Fault = answer.Fault });
 
         var message = new ResponseMessage
         {
@@ -279,7 +279,7 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
         return message;
     }
 
-    private async Task<FakeAnswer> AnswerAsync(FakeRequest request, string path)
+    private async Task<FakeAnswer> AnswerAsync(FakeRequest request, string path, Action<string> noteFault)
     {
         if (!path.StartsWith(ApiPrefix, StringComparison.OrdinalIgnoreCase))
         {
@@ -295,6 +295,7 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
             case FaultKind.EmptyResponse:
                 return new FakeAnswer { Body = [], Fault = fault.Describe(), WireMockFault = FaultType.EMPTY_RESPONSE };
             case FaultKind.Delay:
+                noteFault(fault.Describe());
                 await Task.Delay(fault.Delay).ConfigureAwait(false);
                 break;
         }
