@@ -44,6 +44,7 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
     private readonly WireMockServer server;
     private readonly FakeApi api;
     private readonly TimeProvider clock;
+    private readonly CancellationTokenSource stopping = new();
     private int disposed;
 
     private FakeUploadServer(FakeUploadServerOptions options)
@@ -192,8 +193,10 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
     {
         if (Interlocked.Exchange(ref disposed, 1) == 0)
         {
+            stopping.Cancel(); // releases requests held by delay faults, so stopping does not wait for them
             server.Stop();
             server.Dispose();
+            stopping.Dispose();
         }
     }
 
@@ -296,7 +299,7 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
                 return new FakeAnswer { Body = [], Fault = fault.Describe(), WireMockFault = FaultType.EMPTY_RESPONSE };
             case FaultKind.Delay:
                 noteFault(fault.Describe());
-                await Task.Delay(fault.Delay).ConfigureAwait(false);
+                await WaitAsync(fault.Delay, CancellationToken.None).ConfigureAwait(false);
                 break;
         }
 
@@ -318,6 +321,20 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
         }
 
         return answer;
+    }
+
+    /// <summary>Waits out a delay fault, ending early when the server stops or the client goes away.</summary>
+    private async Task WaitAsync(TimeSpan delay, CancellationToken requestAborted)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token, requestAborted);
+        try
+        {
+            await Task.Delay(delay, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping or abandoned: answer at once.
+        }
     }
 
     private static FakeAnswer FaultAnswer(FaultRule fault)
@@ -405,7 +422,7 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
 
         if (fault is { Kind: FaultKind.Delay })
         {
-            await Task.Delay(fault.Delay, context.RequestAborted).ConfigureAwait(false);
+            await WaitAsync(fault.Delay, context.RequestAborted).ConfigureAwait(false);
         }
 
         bool whole = string.IsNullOrEmpty(rangeHeader);

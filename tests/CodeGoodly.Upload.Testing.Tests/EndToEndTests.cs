@@ -148,6 +148,20 @@ public sealed class EndToEndTests
     }
 
     [Fact]
+    public async Task SessionExpiry_ManyCallsInFlight_OneReauthorizationForAll()
+    {
+        await using var server = FakeUploadServer.Start();
+        using var client = server.CreateClient();
+        FolderDetails folder = await client.Folders.CreateAsync("Busy", cancellationToken: Ct);
+        server.Faults.ExpireTokensNow();
+
+        FolderDetails[] infos = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.Folders.GetInfoAsync(folder.Id, Ct)));
+
+        Assert.All(infos, info => Assert.Equal("Busy", info.FolderName));
+        Assert.Equal(2, server.Journal.CountOf("authorize"));
+    }
+
+    [Fact]
     public async Task TwoClientsOneAccount_EachAuthorizeKillsTheOther_BothKeepWorking()
     {
         await using var server = FakeUploadServer.Start();
