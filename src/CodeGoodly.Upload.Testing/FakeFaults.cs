@@ -118,6 +118,20 @@ public sealed class FakeFaults
         return Arm(endpoint, count, new FaultRule { Endpoint = Normalize(endpoint), Kind = FaultKind.Delay, Delay = delay });
     }
 
+    /// <summary>
+    /// Answers the next <paramref name="count"/> requests with an API error in the deployed servers' shape (HTTP 200,
+    /// <c>{"status":"error","response":message}</c>) without acting on them: for messages the fake never produces by itself,
+    /// such as <c>This API feature is not available in demo mode.</c> or <c>Error on: &lt;url&gt;. &lt;message&gt;</c>.
+    /// </summary>
+    /// <param name="endpoint">The endpoint, or <see cref="AnyEndpoint"/>.</param>
+    /// <param name="message">The <c>response</c> text, sent verbatim.</param>
+    /// <param name="count">How many requests.</param>
+    public FakeFaults ApiError(string endpoint, string message, int count = 1)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(message);
+        return Arm(endpoint, count, new FaultRule { Endpoint = Normalize(endpoint), Kind = FaultKind.ApiError, Message = message });
+    }
+
     /// <summary>Disarms every pending fault.</summary>
     public FakeFaults Clear()
     {

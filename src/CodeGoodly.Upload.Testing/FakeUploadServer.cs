@@ -295,6 +295,10 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
             case FaultKind.Status:
             case FaultKind.HtmlPage:
                 return FaultAnswer(fault);
+            case FaultKind.ApiError:
+                FakeAnswer refusal = api.Error(fault.Message!);
+                refusal.Fault = fault.Describe();
+                return refusal;
             case FaultKind.EmptyResponse:
                 return new FakeAnswer { Body = [], Fault = fault.Describe(), WireMockFault = FaultType.EMPTY_RESPONSE };
             case FaultKind.Delay:

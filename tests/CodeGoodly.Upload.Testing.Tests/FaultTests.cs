@@ -254,6 +254,34 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task ApiError_DemoModeMessage_Http200StatusError_SdkSaysForbiddenWithTheWords()
+    {
+        await using var server = FakeUploadServer.Start();
+        using var client = server.CreateClient();
+        server.Faults.ApiError("file/upload", "This API feature is not available in demo mode.");
+        using var content = new MemoryStream([1, 2, 3]);
+
+        var error = await Assert.ThrowsAsync<UploadApiException>(() => client.Files.UploadAsync(content, "demo.bin", cancellationToken: Ct));
+
+        Assert.Equal(UploadErrorKind.Forbidden, error.Kind);
+        Assert.Equal(200, error.HttpStatus);
+        Assert.Equal("This API feature is not available in demo mode.", error.ServerMessage);
+        Assert.Empty((await client.Folders.ListAsync(cancellationToken: Ct)).Files);
+        Assert.Equal("This API feature is not available in demo mode.", server.Journal.For("file/upload")[0].ErrorMessage);
+    }
+
+    [Fact]
+    public void Faults_BadArguments_ThrowBeforeArming()
+    {
+        using var server = FakeUploadServer.Start();
+        Assert.Throws<ArgumentOutOfRangeException>(() => server.Faults.FailNext("file/info", statusCode: 42));
+        Assert.Throws<ArgumentOutOfRangeException>(() => server.Faults.FailNext("file/info", count: 0));
+        Assert.Throws<ArgumentException>(() => server.Faults.TruncatedJson(" "));
+        Assert.Throws<ArgumentOutOfRangeException>(() => server.Faults.Delay("file/info", TimeSpan.FromSeconds(-1)));
+        Assert.Equal(0, server.Faults.Pending);
+    }
+
+    [Fact]
     public async Task Faults_ChainInOrder_AndClearDisarms()
     {
         await using var server = FakeUploadServer.Start();

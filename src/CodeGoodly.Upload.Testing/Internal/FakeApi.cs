@@ -444,7 +444,7 @@ internal sealed partial class FakeApi
     }
 
     /// <summary>An endpoint's error, as deployed servers send it: HTTP 200, key <c>status</c> without the underscore.</summary>
-    private FakeAnswer Error(string message) =>
+    public FakeAnswer Error(string message) =>
         new()
         {
             Body = PhpJson.Encode(new JsonObject { ["status"] = "error", ["response"] = message, ["_datetime"] = Date(Now) }),

@@ -10,4 +10,5 @@ internal enum FaultKind
     EmptyResponse,
     MalformedResponseChunk,
     Delay,
+    ApiError,
 }

@@ -17,11 +17,14 @@ internal sealed class FaultRule
 
     public TimeSpan Delay { get; init; }
 
+    public string? Message { get; init; }
+
     public string Describe() => Kind switch
     {
         FaultKind.Status => $"FailNext({StatusCode})",
         FaultKind.HtmlPage => $"HtmlPage({StatusCode})",
         FaultKind.Delay => $"Delay({Delay.TotalMilliseconds:0} ms)",
+        FaultKind.ApiError => "ApiError",
         _ => Kind.ToString(),
     };
 
