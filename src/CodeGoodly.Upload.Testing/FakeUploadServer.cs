@@ -458,7 +458,7 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
         response.StatusCode = status;
         response.ContentType = "application/octet-stream";
         response.Headers.AcceptRanges = "bytes";
-        response.Headers.ContentDisposition = $"attachment; filename=\"{file.FileName.Replace("\"", "", StringComparison.Ordinal)}\"";
+        response.Headers.ContentDisposition = ContentDisposition(file.FileName);
         response.ContentLength = end - start + 1;
         if (HttpMethods.IsHead(context.Request.Method))
         {
@@ -476,6 +476,13 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
         }
 
         await response.Body.WriteAsync(slice, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>An attachment header Kestrel accepts (ASCII only): an ASCII fallback name plus the UTF-8 name in <c>filename*</c>.</summary>
+    private static string ContentDisposition(string fileName)
+    {
+        string ascii = new(fileName.Select(c => c is >= ' ' and < (char)127 and not '"' and not '\\' ? c : '_').ToArray());
+        return $"attachment; filename=\"{ascii}\"; filename*=UTF-8''{Uri.EscapeDataString(fileName)}";
     }
 
     private static async Task WriteAsync(HttpResponse response, int status, string contentType, byte[] body, IReadOnlyDictionary<string, string>? headers)

@@ -65,6 +65,35 @@ public sealed class EndToEndTests
     }
 
     [Fact]
+    public async Task Files_UploadFromPathAndDownloadToPath_BytesEqualAndProgressCompletes()
+    {
+        await using var server = FakeUploadServer.Start();
+        using var client = server.CreateClient();
+        string directory = Directory.CreateTempSubdirectory("fake-e2e-").FullName;
+        try
+        {
+            string source = Path.Combine(directory, "source ünï.bin");
+            byte[] bytes = Bytes(1024 * 1024, seed: 3).ToArray();
+            await File.WriteAllBytesAsync(source, bytes, Ct);
+            var uploadProgress = new List<TransferProgress>();
+
+            UploadedFile file = await client.Files.UploadFileAsync(source, progress: new SyncProgress(uploadProgress), cancellationToken: Ct);
+
+            Assert.Equal("source ünï.bin", file.Name);
+            Assert.Equal(new TransferProgress(bytes.Length, bytes.Length), uploadProgress[^1]);
+            string target = Path.Combine(directory, "target.bin");
+            await client.Files.DownloadToFileAsync(file.FileId, target, cancellationToken: Ct);
+            Assert.Equal(bytes, await File.ReadAllBytesAsync(target, Ct));
+            Assert.Equal(bytes, server.GetFileContent(file.FileId));
+            Assert.Equal("1", (await client.Files.GetInfoAsync(file.FileId, Ct)).Downloads?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task FolderLifecycle_CreateEditMoveDelete_TreeFollows()
     {
         await using var server = FakeUploadServer.Start();
