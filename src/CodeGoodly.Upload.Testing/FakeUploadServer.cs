@@ -268,8 +268,14 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
             ReceivedAt = clock.GetUtcNow(),
         };
         Journal.Add(arrived);
-        FakeAnswer answer = await AnswerAsync(fake, request.AbsolutePath, fault => Journal.Complete(arrived, arrived with { Fault = fault })).ConfigureAwait(false);
-        Journal.Complete(arrived, arrived with { StatusCode = answer.StatusCode, ErrorMessage = answer.ErrorMessage, Fault = answer.Fault });
+        FakeJournalEntry current = arrived;
+        FakeAnswer answer = await AnswerAsync(fake, request.AbsolutePath, fault =>
+        {
+            FakeJournalEntry held = current with { Fault = fault };
+            Journal.Complete(current, held);
+            current = held;
+        }).ConfigureAwait(false);
+        Journal.Complete(current, arrived with { StatusCode = answer.StatusCode, ErrorMessage = answer.ErrorMessage, Fault = answer.Fault });
 
         var message = new ResponseMessage
         {

@@ -250,7 +250,9 @@ public sealed class FaultTests
         server.Faults.Delay("authorize", TimeSpan.FromMilliseconds(50));
         AccountInfo account = await client.Account.GetInfoAsync(Ct);
         Assert.Equal(server.AccountId, account.Id);
-        Assert.Equal("Delay(50 ms)", server.Journal.For("authorize")[0].Fault);
+        FakeJournalEntry held = Assert.Single(server.Journal.For("authorize"));
+        Assert.Equal("Delay(50 ms)", held.Fault);
+        Assert.Equal(200, held.StatusCode);
     }
 
     [Fact]
