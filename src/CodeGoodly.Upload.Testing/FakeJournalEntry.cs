@@ -1,0 +1,35 @@
+namespace CodeGoodly.Upload.Testing;
+
+/// <summary>One request the fake received, as the journal keeps it: never with a secret in it.</summary>
+public sealed record FakeJournalEntry
+{
+    /// <summary>The endpoint, lower case, without <c>/api/v2/</c>: e.g. <c>file/info</c>, <c>authorize</c>; <see cref="FakeUploadServer.DownloadEndpoint"/> for a download GET; the raw path for anything else.</summary>
+    public required string Endpoint { get; init; }
+
+    /// <summary>The HTTP method, e.g. <c>POST</c>.</summary>
+    public required string Method { get; init; }
+
+    /// <summary>The request's fields (query and body), with <c>access_token</c>, <c>key1</c>, <c>key2</c> and <c>password</c> replaced by <c>***</c>.</summary>
+    public required IReadOnlyDictionary<string, string> Fields { get; init; }
+
+    /// <summary>The HTTP status the fake answered with; 0 while the request is still being answered (e.g. held by a delay fault) or when the fake dropped the connection.</summary>
+    public int StatusCode { get; init; }
+
+    /// <summary>The API's error message (<c>response</c> of an error envelope), when the answer was an API error.</summary>
+    public string? ErrorMessage { get; init; }
+
+    /// <summary>The injected fault that shaped this answer (e.g. <c>FailNext(503)</c>, <c>DropConnection</c>), or <see langword="null"/>.</summary>
+    public string? Fault { get; init; }
+
+    /// <summary>The uploaded file's name as the fake read it (raw UTF-8 from <c>filename="…"</c>), for <c>file/upload</c>.</summary>
+    public string? FileName { get; init; }
+
+    /// <summary>The uploaded file's size in bytes, for <c>file/upload</c>.</summary>
+    public long? FileSize { get; init; }
+
+    /// <summary>Whether the request carried <c>Content-Length</c> (false for a chunked body).</summary>
+    public bool HadContentLength { get; init; }
+
+    /// <summary>When the fake received it, by its clock.</summary>
+    public DateTimeOffset ReceivedAt { get; init; }
+}

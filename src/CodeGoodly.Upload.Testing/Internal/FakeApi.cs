@@ -1,0 +1,502 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+
+namespace CodeGoodly.Upload.Testing.Internal;
+
+/// <summary>
+/// The fake's API: in-memory accounts, packages, folders, files and tokens, and one handler per endpoint that answers like a
+/// deployed server (see docs/fake-server.md). Every handler runs under one lock, so concurrent requests see a consistent state.
+/// </summary>
+internal sealed partial class FakeApi
+{
+    public const int AdminLevel = 20;
+    public const string TokenRejected = "Could not validate access_token and account_id, please reauthenticate or try again.";
+    public const string AccountTokenRejected = "Could not validate access_token, please reauthenticate or try again.";
+    private const string Alphanumeric = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    private const string LowerAlphanumeric = "0123456789abcdefghijklmnopqrstuvwxyz";
+
+    private static readonly HashSet<string> Controllers = new(StringComparer.Ordinal) { "account", "file", "folder", "package" };
+
+    private readonly object gate = new();
+    private readonly TimeProvider clock;
+    private readonly Dictionary<long, AccountRecord> accounts = [];
+    private readonly Dictionary<int, PackageRecord> packages = [];
+    private readonly Dictionary<long, FolderRecord> folders = [];
+    private readonly Dictionary<long, FileRecord> files = [];
+    private readonly Dictionary<string, TokenRecord> tokens = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DownloadGrant> downloads = new(StringComparer.Ordinal);
+    private long nextAccountId = 158642;
+    private long nextFolderId = 125;
+    private long nextFileId = 1253;
+
+    public FakeApi(TimeProvider clock, TimeSpan tokenIdleTimeout)
+    {
+        this.clock = clock;
+        TokenIdleTimeout = tokenIdleTimeout;
+        foreach (var package in new[]
+        {
+            new PackageRecord { Id = 1, Label = "Free Account", LevelType = "free user", MaxUploadSize = 104857600 },
+            new PackageRecord { Id = 2, Label = "Premium Account", LevelType = "paid user" },
+            new PackageRecord { Id = 3, Label = "Read Only Account", LevelType = "free user", CanUpload = false },
+            new PackageRecord { Id = AdminLevel, Label = "Admin", LevelType = "admin", MaxUploadSize = 0 },
+        })
+        {
+            packages[package.Id] = package;
+        }
+    }
+
+    /// <summary>The site's root address, e.g. <c>http://127.0.0.1:5123</c>; set once the server listens.</summary>
+    public string SiteRoot { get; set; } = "http://127.0.0.1";
+
+    public TimeSpan TokenIdleTimeout { get; set; }
+
+    public bool RefuseChunkedUploads { get; set; }
+
+    public AccountRecord AddAccount(string username, string password, int levelId, string? email, bool apiAccess)
+    {
+        lock (gate)
+        {
+            if (accounts.Values.Any(a => string.Equals(a.Username, username, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new ArgumentException($"An account named '{username}' already exists.", nameof(username));
+            }
+
+            if (!packages.ContainsKey(levelId))
+            {
+                throw new ArgumentOutOfRangeException(nameof(levelId), levelId, "The fake's packages are 1 (free), 2 (premium), 3 (read only, no uploads) and 20 (admin).");
+            }
+
+            var account = new AccountRecord
+            {
+                Id = nextAccountId++,
+                Username = username,
+                Password = password,
+                Key1 = RandomNumberGenerator.GetString(LowerAlphanumeric, 64),
+                Key2 = RandomNumberGenerator.GetString(LowerAlphanumeric, 64),
+                LevelId = levelId,
+                Email = email ?? username + "@example.com",
+                Title = "Mr",
+                FirstName = username,
+                LastName = "User",
+                DateCreated = Now,
+                ApiAccess = apiAccess,
+            };
+            accounts[account.Id] = account;
+            return account;
+        }
+    }
+
+    public void ExpireAllTokens()
+    {
+        lock (gate)
+        {
+            tokens.Clear();
+        }
+    }
+
+    public int ActiveTokenCount
+    {
+        get
+        {
+            lock (gate)
+            {
+                PurgeIdleTokens();
+                return tokens.Count;
+            }
+        }
+    }
+
+    public byte[]? FileContent(long fileId)
+    {
+        lock (gate)
+        {
+            return files.TryGetValue(fileId, out FileRecord? file) ? file.Content : null;
+        }
+    }
+
+    private DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>Answers one API request (the path below <c>/api/v2/</c>, already lower-cased).</summary>
+    public FakeAnswer Handle(FakeRequest request)
+    {
+        lock (gate)
+        {
+            // Deployed servers purge idle tokens on every request.
+            PurgeIdleTokens();
+            string[] segments = request.Endpoint.Split('/', 2);
+            return request.Endpoint switch
+            {
+                "authorize" => Authorize(request),
+                "disable_access_token" => WithSession(request, false, DisableToken),
+                "account/info" => WithSession(request, true, (_, caller) => Success(AccountJson(caller))),
+                "account/package" => WithSession(request, true, (_, caller) => Success(PackageJson(packages[caller.LevelId]))),
+                "account/create" => WithAdmin(request, AccountCreate),
+                "account/edit" => WithAdmin(request, AccountEdit),
+                "account/delete" => WithAdmin(request, AccountDelete),
+                "package/listing" => WithAdmin(request, (_, _) => Success(new JsonArray(packages.Values.OrderBy(p => p.Id).Select(p => (JsonNode)PackageJson(p)).ToArray()))),
+                "file/upload" => WithSession(request, false, FileUpload),
+                "file/download" => WithSession(request, false, FileDownload),
+                "file/info" => WithSession(request, false, (r, caller) => WithFile(r, caller, file => Success(FileJson(file, detailed: true)))),
+                "file/edit" => WithSession(request, false, FileEdit),
+                "file/delete" => WithSession(request, false, FileDelete),
+                "file/move" => WithSession(request, false, FileMove),
+                "file/copy" => WithSession(request, false, FileCopy),
+                "folder/create" => WithSession(request, false, FolderCreate),
+                "folder/listing" => WithSession(request, false, FolderListing),
+                "folder/info" => WithSession(request, false, FolderInfo),
+                "folder/edit" => WithSession(request, false, FolderEdit),
+                "folder/delete" => WithSession(request, false, FolderDelete),
+                "folder/move" => WithSession(request, false, FolderMove),
+                _ when Controllers.Contains(segments[0]) => NoMethod(segments[0], segments.Length > 1 ? segments[1] : string.Empty),
+                _ => NoEndpoint(segments[0]),
+            };
+        }
+    }
+
+    /// <summary>Resolves a download token to the file's bytes, or <see langword="null"/> when the link is not (or no longer) valid.</summary>
+    public (string FileName, byte[] Content)? Download(string downloadToken, bool countDownload)
+    {
+        lock (gate)
+        {
+            if (!downloads.TryGetValue(downloadToken, out DownloadGrant? grant)
+                || !files.TryGetValue(grant.FileId, out FileRecord? file) || file.Status != "active")
+            {
+                return null;
+            }
+
+            file.LastAccessed = Now;
+            if (countDownload)
+            {
+                file.Downloads++;
+            }
+
+            return (file.Name, file.Content);
+        }
+    }
+
+    // ---------------------------------------------------------------- session
+
+    private FakeAnswer Authorize(FakeRequest request)
+    {
+        AccountRecord? account;
+        if (request.Fields.ContainsKey("key1") || request.Fields.ContainsKey("key2"))
+        {
+            string key1 = request.Raw("key1") ?? string.Empty;
+            string key2 = request.Raw("key2") ?? string.Empty;
+            if (key1.Length != 64)
+            {
+                return Error("Please provide key1. It must be 64 characters in length.");
+            }
+
+            if (key2.Length != 64)
+            {
+                return Error("Please provide key2. It must be 64 characters in length.");
+            }
+
+            account = accounts.Values.FirstOrDefault(a => a.Key1 == key1 && a.Key2 == key2 && a.Status == "active");
+            if (account is null)
+            {
+                return Error("Could not authenticate user. The key pair may be invalid or your account may be locked from too many failed logins.");
+            }
+        }
+        else
+        {
+            string? username = request.NonEmpty("username");
+            string? password = request.NonEmpty("password");
+            if (username is null)
+            {
+                return Error("Please provide a username.");
+            }
+
+            if (password is null)
+            {
+                return Error("Please provide a password.");
+            }
+
+            account = accounts.Values.FirstOrDefault(a => string.Equals(a.Username, username, StringComparison.OrdinalIgnoreCase) && a.Password == password && a.Status == "active");
+            if (account is null)
+            {
+                return Error("Could not authenticate user. The username and password may be invalid or your account may be locked from too many failed logins.");
+            }
+        }
+
+        if (!account.ApiAccess)
+        {
+            return Error("Your account level does not have access to the file upload API. Please contact site support for more information.");
+        }
+
+        // One token per account: a new authorization deletes the account's earlier tokens.
+        foreach (string old in tokens.Where(t => t.Value.AccountId == account.Id).Select(t => t.Key).ToArray())
+        {
+            tokens.Remove(old);
+        }
+
+        string token = RandomNumberGenerator.GetString(Alphanumeric, 128);
+        tokens[token] = new TokenRecord { AccountId = account.Id, LastUsed = Now };
+        account.LastLoginDate = Now;
+        account.LastLoginIp = request.ClientIp;
+        return Success(new JsonObject { ["access_token"] = token, ["account_id"] = Id(account.Id) });
+    }
+
+    private FakeAnswer DisableToken(FakeRequest request, AccountRecord caller)
+    {
+        tokens.Remove(request.Raw("access_token")!);
+        return Success(null, "Token removed or no longer available.");
+    }
+
+    private FakeAnswer WithSession(FakeRequest request, bool accountEndpoint, Func<FakeRequest, AccountRecord, FakeAnswer> handler)
+    {
+        string? accessToken = request.NonEmpty("access_token");
+        if (accessToken is null)
+        {
+            return Error("Please provide the access_token param.");
+        }
+
+        string? accountId = request.NonEmpty("account_id");
+        if (accountId is null)
+        {
+            return Error("Please provide the account_id param.");
+        }
+
+        // The /account/* endpoints check the token alone (admin calls name a target account in account_id).
+        if (!tokens.TryGetValue(accessToken, out TokenRecord? token)
+            || !accounts.TryGetValue(token.AccountId, out AccountRecord? caller)
+            || (!accountEndpoint && accountId != Id(token.AccountId)))
+        {
+            return Error(accountEndpoint ? AccountTokenRejected : TokenRejected);
+        }
+
+        token.LastUsed = Now;
+        return handler(request, caller);
+    }
+
+    private FakeAnswer WithAdmin(FakeRequest request, Func<FakeRequest, AccountRecord, FakeAnswer> handler) =>
+        WithSession(request, accountEndpoint: true, (r, caller) => caller.LevelId == AdminLevel
+            ? handler(r, caller)
+            : Error("You do not have permission to access this endpoint. Administrator accounts only."));
+
+    private void PurgeIdleTokens()
+    {
+        DateTimeOffset cutoff = Now - TokenIdleTimeout;
+        foreach (string idle in tokens.Where(t => t.Value.LastUsed < cutoff).Select(t => t.Key).ToArray())
+        {
+            tokens.Remove(idle);
+        }
+    }
+
+    // ---------------------------------------------------------------- account (admin)
+
+    private FakeAnswer AccountCreate(FakeRequest request, AccountRecord caller)
+    {
+        foreach (string required in new[] { "username", "password", "email" })
+        {
+            if (request.NonEmpty(required) is null)
+            {
+                return Error($"Please provide the {required} param.");
+            }
+        }
+
+        string username = request.Raw("username")!;
+        if (accounts.Values.Any(a => string.Equals(a.Username, username, StringComparison.OrdinalIgnoreCase)))
+        {
+            return Error("Username already exists on another account.");
+        }
+
+        int levelId = 1;
+        if (request.NonEmpty("package_id") is { } packageText)
+        {
+            if (!int.TryParse(packageText, NumberStyles.None, CultureInfo.InvariantCulture, out levelId) || !packages.ContainsKey(levelId))
+            {
+                return Error("Could not find package based on package_id.");
+            }
+        }
+
+        var account = new AccountRecord
+        {
+            Id = nextAccountId++,
+            Username = username,
+            Password = request.Raw("password")!,
+            Key1 = RandomNumberGenerator.GetString(LowerAlphanumeric, 64),
+            Key2 = RandomNumberGenerator.GetString(LowerAlphanumeric, 64),
+            LevelId = levelId,
+            DateCreated = Now,
+        };
+        ApplyAccountFields(request, account);
+        accounts[account.Id] = account;
+        return Success(AccountJson(account), "Account successfully created.");
+    }
+
+    private FakeAnswer AccountEdit(FakeRequest request, AccountRecord caller)
+    {
+        if (!TryTargetAccount(request, out AccountRecord? account, out FakeAnswer? error))
+        {
+            return error!;
+        }
+
+        if (request.NonEmpty("package_id") is { } packageText)
+        {
+            if (!int.TryParse(packageText, NumberStyles.None, CultureInfo.InvariantCulture, out int levelId) || !packages.ContainsKey(levelId))
+            {
+                return Error("Could not find package based on package_id.");
+            }
+
+            account!.LevelId = levelId;
+        }
+
+        if (request.NonEmpty("password") is { } password)
+        {
+            account!.Password = password;
+        }
+
+        ApplyAccountFields(request, account!);
+        return Success(AccountJson(account!), "Account successfully updated.");
+    }
+
+    private FakeAnswer AccountDelete(FakeRequest request, AccountRecord caller)
+    {
+        if (!TryTargetAccount(request, out AccountRecord? account, out FakeAnswer? error))
+        {
+            return error!;
+        }
+
+        if (account!.Id == caller.Id)
+        {
+            return Error("You can not delete your own account.");
+        }
+
+        accounts.Remove(account.Id);
+        foreach (string token in tokens.Where(t => t.Value.AccountId == account.Id).Select(t => t.Key).ToArray())
+        {
+            tokens.Remove(token);
+        }
+
+        foreach (FileRecord file in files.Values.Where(f => f.OwnerId == account.Id))
+        {
+            file.Status = "deleted";
+        }
+
+        foreach (FolderRecord folder in folders.Values.Where(f => f.OwnerId == account.Id))
+        {
+            folder.Deleted = true;
+        }
+
+        return Success(null, "Account successfully deleted.");
+    }
+
+    private bool TryTargetAccount(FakeRequest request, out AccountRecord? account, out FakeAnswer? error)
+    {
+        account = null;
+        error = null;
+        if (!long.TryParse(request.Raw("account_id"), NumberStyles.None, CultureInfo.InvariantCulture, out long id) || !accounts.TryGetValue(id, out account))
+        {
+            error = Error("Could not find account based on account_id.");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static void ApplyAccountFields(FakeRequest request, AccountRecord account)
+    {
+        account.Email = request.NonEmpty("email") ?? account.Email;
+        account.Status = request.NonEmpty("status") ?? account.Status;
+        account.Title = request.NonEmpty("title") ?? account.Title;
+        account.FirstName = request.NonEmpty("firstname") ?? account.FirstName;
+        account.LastName = request.NonEmpty("lastname") ?? account.LastName;
+        account.PaidExpiryDate = request.NonEmpty("paid_expiry_date") ?? account.PaidExpiryDate;
+    }
+
+    // ---------------------------------------------------------------- router errors
+
+    private static FakeAnswer NoEndpoint(string name) =>
+        new() { StatusCode = 404, Body = PhpJson.Encode(JsonValue.Create("No endpoint found for: " + name)), ErrorMessage = "No endpoint found for: " + name };
+
+    private FakeAnswer NoMethod(string controller, string action)
+    {
+        string message = $"No method found within endpoint ({controller}): {action}";
+        return new FakeAnswer
+        {
+            StatusCode = 404,
+            Body = PhpJson.Encode(new JsonObject { ["0"] = message, ["_status"] = "error", ["_datetime"] = Date(Now) }),
+            ErrorMessage = message,
+        };
+    }
+
+    // ---------------------------------------------------------------- envelopes and JSON shapes
+
+    private FakeAnswer Success(JsonNode? data, string? response = null)
+    {
+        var body = new JsonObject();
+        if (response is not null)
+        {
+            body["response"] = response;
+        }
+
+        if (data is not null)
+        {
+            body["data"] = data;
+        }
+
+        body["_status"] = "success";
+        body["_datetime"] = Date(Now);
+        return new FakeAnswer { Body = PhpJson.Encode(body) };
+    }
+
+    /// <summary>An endpoint's error, as deployed servers send it: HTTP 200, key <c>status</c> without the underscore.</summary>
+    public FakeAnswer Error(string message) =>
+        new()
+        {
+            Body = PhpJson.Encode(new JsonObject { ["status"] = "error", ["response"] = message, ["_datetime"] = Date(Now) }),
+            ErrorMessage = message,
+        };
+
+    private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
+
+    private static string? Id(long? id) => id is long value ? Id(value) : null;
+
+    internal static string Date(DateTimeOffset? date) =>
+        date is { } value ? value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "0000-00-00 00:00:00";
+
+    private static string? DateOrNull(DateTimeOffset? date) => date is null ? null : Date(date);
+
+    private static JsonObject AccountJson(AccountRecord account) => new()
+    {
+        ["id"] = Id(account.Id),
+        ["username"] = account.Username,
+        ["level_id"] = Id(account.LevelId),
+        ["email"] = account.Email,
+        ["lastlogindate"] = DateOrNull(account.LastLoginDate),
+        ["lastloginip"] = account.LastLoginIp,
+        ["status"] = account.Status,
+        ["title"] = account.Title,
+        ["firstname"] = account.FirstName,
+        ["lastname"] = account.LastName,
+        ["languageId"] = "1",
+        ["datecreated"] = DateOrNull(account.DateCreated),
+        ["lastPayment"] = null,
+        ["paidExpiryDate"] = account.PaidExpiryDate,
+        ["storageLimitOverride"] = null,
+    };
+
+    private static JsonObject PackageJson(PackageRecord package) => new()
+    {
+        ["id"] = Id(package.Id),
+        ["label"] = package.Label,
+        ["max_upload_size"] = Id(package.MaxUploadSize),
+        ["can_upload"] = package.CanUpload ? "1" : "0",
+        ["wait_between_downloads"] = "0",
+        ["download_speed"] = "0",
+        ["max_storage_bytes"] = "0",
+        ["show_site_adverts"] = package.LevelType == "free user" ? "1" : "0",
+        ["show_upgrade_screen"] = package.LevelType == "admin" ? "0" : "1",
+        ["days_to_keep_inactive_files"] = "0",
+        ["concurrent_uploads"] = "100",
+        ["concurrent_downloads"] = "0",
+        ["downloads_per_24_hours"] = "0",
+        ["max_download_filesize_allowed"] = "0",
+        ["max_remote_download_urls"] = "50",
+        ["level_type"] = package.LevelType,
+        ["on_upgrade_page"] = package.LevelType == "paid user" ? "1" : "0",
+    };
+}
