@@ -20,6 +20,11 @@ internal static class ApiCaller
             using HttpResponseMessage response = await send(cancellationToken).ConfigureAwait(false);
             return await ApiResponseReader.ReadAsync(response, endpoint, envelopeType, map, cancellationToken).ConfigureAwait(false);
         }
+        catch (Exception failure) when (failure is not OperationCanceledException && cancellationToken.IsCancellationRequested)
+        {
+            // Cancellation wins: whatever broke while the caller was giving up, the caller sees the cancellation it asked for.
+            throw new OperationCanceledException($"{endpoint} was canceled.", failure, cancellationToken);
+        }
         catch (Exception failure) when (TransportFailure(endpoint, failure, cancellationToken) is { } translated)
         {
             throw translated;
