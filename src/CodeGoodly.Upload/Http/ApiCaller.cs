@@ -25,26 +25,48 @@ internal static class ApiCaller
             // Cancellation wins: whatever broke while the caller was giving up, the caller sees the cancellation it asked for.
             throw new OperationCanceledException($"{endpoint} was canceled.", failure, cancellationToken);
         }
+        catch (UploadApiException answer) when (IsAmbiguousWriteAnswer(endpoint, answer))
+        {
+            throw new UploadApiException(answer.Kind, answer.Endpoint, answer.Message + OutcomeUnknownNote, answer.HttpStatus, answer.ServerMessage, answer)
+            {
+                IsOutcomeUnknown = true,
+            };
+        }
         catch (Exception failure) when (TransportFailure(endpoint, failure, cancellationToken) is { } translated)
         {
             throw translated;
         }
     }
 
+    private const string OutcomeUnknownNote = " The request may have reached the server: check before repeating it.";
+
+    /// <summary>
+    /// A write answered 500, 502 or 504 by the web server or a proxy: the API may have acted before the error (a crashed script,
+    /// a gateway that gave up waiting), so the effect is unknown. 503 and 429 say the request was turned away and are not ambiguous.
+    /// </summary>
+    private static bool IsAmbiguousWriteAnswer(string endpoint, UploadApiException answer) =>
+        !answer.IsOutcomeUnknown && answer.HttpStatus is 500 or 502 or 504 && ApiEndpoint.IsWrite(endpoint);
+
     /// <summary>Turns an exception from the HTTP stack into the SDK's error, or <see langword="null"/> to let it through (the SDK's own errors, the caller's cancellation, programming errors).</summary>
     internal static UploadApiException? TransportFailure(string endpoint, Exception failure, CancellationToken cancellationToken)
     {
-        if (failure is ApiRequestException { InnerException: UploadApiException wrapped })
+        // Refit wraps what the pipeline throws, once per Refit call it passed through (the session's /authorize is one).
+        Exception cause = failure;
+        while (cause is ApiRequestException { InnerException: { } inner })
         {
-            return wrapped;
+            cause = inner;
         }
 
-        if (failure is UploadApiException || cancellationToken.IsCancellationRequested)
+        if (cause is UploadApiException wrapped)
+        {
+            return ReferenceEquals(wrapped, failure) ? null : wrapped;
+        }
+
+        if (cancellationToken.IsCancellationRequested)
         {
             return null;
         }
 
-        Exception cause = failure is ApiRequestException { InnerException: { } inner } ? inner : failure;
         string? why = cause switch
         {
             TimeoutRejectedException or TimeoutException => "timed out",
@@ -60,7 +82,7 @@ internal static class ApiCaller
 
         bool outcomeUnknown = ApiEndpoint.IsWrite(endpoint) && !RetryRules.CertainlyNotSent(cause);
         string message = $"{endpoint} failed (Network): {why}: {Redaction.RedactText(cause.Message)}"
-            + (outcomeUnknown ? " The request may have reached the server: check before repeating it." : string.Empty);
+            + (outcomeUnknown ? OutcomeUnknownNote : string.Empty);
         return new UploadApiException(UploadErrorKind.Network, endpoint, message, innerException: cause) { IsOutcomeUnknown = outcomeUnknown };
     }
 }

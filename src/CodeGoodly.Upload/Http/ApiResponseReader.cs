@@ -148,7 +148,14 @@ internal static class ApiResponseReader
         try
         {
             var reader = new Utf8JsonReader(body);
-            return reader.Read() && reader.TokenType == JsonTokenType.String && !reader.Read() ? reader.GetString() : null;
+            if (!reader.Read() || reader.TokenType != JsonTokenType.String)
+            {
+                return null;
+            }
+
+            // Read the value before looking past it: after the final Read the reader no longer holds the token.
+            string? value = reader.GetString();
+            return reader.Read() ? null : value;
         }
         catch (JsonException)
         {
