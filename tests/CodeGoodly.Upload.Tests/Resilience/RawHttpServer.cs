@@ -37,6 +37,7 @@ internal sealed class RawHttpServer : IDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<RawReply>> scripts = new();
     private readonly ConcurrentDictionary<string, RawReply> lastReplies = new();
     private readonly ConcurrentQueue<(string Endpoint, string Body)> received = new();
+    private Func<string, string, RawReply?>? handler;
 
     public RawHttpServer()
     {
@@ -51,6 +52,13 @@ internal sealed class RawHttpServer : IDisposable
     {
         scripts[endpoint] = new ConcurrentQueue<RawReply>(replies);
         lastReplies[endpoint] = replies[^1];
+        return this;
+    }
+
+    /// <summary>Answers every request with <paramref name="handler"/> (endpoint, form body) unless it returns <see langword="null"/>, before any script.</summary>
+    public RawHttpServer Handle(Func<string, string, RawReply?> handler)
+    {
+        this.handler = handler;
         return this;
     }
 
@@ -111,7 +119,7 @@ internal sealed class RawHttpServer : IDisposable
                 {
                     string endpoint = request.Path.StartsWith("/api/v2/", StringComparison.Ordinal) ? request.Path["/api/v2/".Length..] : request.Path;
                     received.Enqueue((endpoint, request.Body));
-                    RawReply reply = NextReply(endpoint);
+                    RawReply reply = handler?.Invoke(endpoint, request.Body) ?? NextReply(endpoint);
                     switch (reply.Kind)
                     {
                         case "drop":
