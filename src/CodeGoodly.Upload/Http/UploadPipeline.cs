@@ -25,7 +25,8 @@ internal static class UploadPipeline
 
     /// <summary>
     /// The resilience handler. Small calls: total timeout → retry → attempt timeout → body read. Transfers (the upload, and
-    /// non-API GETs such as downloads): retry only, bounded by their own idle timeouts, since a large file may take long.
+    /// non-API GETs such as downloads): retry → answer timeout (an upload's answer is due within the attempt timeout once its
+    /// last byte is sent) → body read; sending is bounded by the transfer's idle timeout, since a large file may take long.
     /// </summary>
     /// <param name="options">The retry and timeout settings.</param>
     /// <param name="budget">The retry budget shared by every call of one client or DI registration.</param>
@@ -69,7 +70,10 @@ internal static class UploadPipeline
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
         AddRetry(builder, options, budget);
-        return builder.AddStrategy(_ => new ResponseBufferingStrategy()).Build();
+        return builder
+            .AddStrategy(_ => new UploadAnswerTimeoutStrategy(options.AttemptTimeout))
+            .AddStrategy(_ => new ResponseBufferingStrategy())
+            .Build();
     }
 
     private static void AddRetry(ResiliencePipelineBuilder<HttpResponseMessage> builder, UploadClientOptions options, RetryBudget budget)

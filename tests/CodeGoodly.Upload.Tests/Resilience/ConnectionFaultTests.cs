@@ -152,6 +152,21 @@ public sealed class ConnectionFaultTests
     }
 
     [Fact]
+    public async Task Upload_ServerReadsTheFileButNeverAnswers_NetworkOutcomeUnknownNoHang()
+    {
+        using var server = new RawHttpServer().Script("file/upload", RawReply.Silent, RawReply.Json(UploadJson));
+        using var client = server.CreateClient(o => o.AttemptTimeout = TimeSpan.FromMilliseconds(500));
+        using var content = new MemoryStream(new byte[256 * 1024]);
+
+        var error = await FailsWithinBoundAsync<UploadApiException>(() => client.Files.UploadAsync(content, "a.bin", cancellationToken: Ct));
+
+        Assert.Equal(UploadErrorKind.Network, error.Kind);
+        Assert.True(error.IsOutcomeUnknown);
+        Assert.Contains("timed out", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, server.CountOf("file/upload"));
+    }
+
+    [Fact]
     public async Task Read_AlwaysSilent_TotalTimeoutEndsTheRetries()
     {
         using var server = new RawHttpServer().Script("account/info", RawReply.Silent);
