@@ -151,7 +151,7 @@ public sealed class UploadClientOptions
 
     /// <summary>Describes the settings; keys and password are shown only as set or not set.</summary>
     public override string ToString() =>
-        $"UploadClientOptions {{ BaseAddress = {BaseAddress}, Credentials = {CredentialKind}, AllowInsecureHttp = {AllowInsecureHttp}, ServerTimeZone = {ServerTimeZone?.Id}, MaxRetries = {MaxRetries}, AttemptTimeout = {AttemptTimeout}, TotalTimeout = {TotalTimeout} }}";
+        $"UploadClientOptions {{ BaseAddress = {BaseAddress}, Credentials = {CredentialKind}, AllowInsecureHttp = {AllowInsecureHttp}, ServerTimeZone = {ServerTimeZone?.Id}, MaxRetries = {MaxRetries}, RetryBaseDelay = {RetryBaseDelay}, MaxRetryAfter = {MaxRetryAfter}, AttemptTimeout = {AttemptTimeout}, TotalTimeout = {TotalTimeout} }}";
 
     private string CredentialKind =>
         !string.IsNullOrEmpty(Key1) ? "key pair (redacted)" : !string.IsNullOrEmpty(Username) ? $"username {Username}, password (redacted)" : "none";

@@ -80,7 +80,7 @@ public sealed class ConnectionFaultTests
     }
 
     [Fact]
-    public async Task Write_ConnectionRefused_RetriedThenNetworkWithOutcomeKnown()
+    public async Task Write_ConnectionRefused_NetworkWithOutcomeKnown()
     {
         using var api = new ApiServer();
         int closedPort = ClosedLoopbackPort();
