@@ -111,12 +111,13 @@ public sealed class ConnectionFaultTests
     [Fact]
     public async Task Read_ServerNeverAnswers_NetworkAfterAttemptTimeouts()
     {
-        using var server = new RawHttpServer().Script("file/info", RawReply.Silent);
+        using var server = new RawHttpServer().Script("account/info", RawReply.Json(AccountJson)).Script("file/info", RawReply.Silent);
         using var client = server.CreateClient(o =>
         {
             o.AttemptTimeout = TimeSpan.FromMilliseconds(500);
             o.MaxRetries = 1;
         });
+        await client.Account.GetInfoAsync(Ct); // signed in, so the short attempt timeout meets only the silent call
 
         var error = await FailsWithinBoundAsync<UploadApiException>(() => client.Files.GetInfoAsync(new FileId(1253), Ct));
 
@@ -129,8 +130,9 @@ public sealed class ConnectionFaultTests
     [Fact]
     public async Task Read_AnswerStallsMidBody_AttemptTimeoutCutsItAndRetrySucceeds()
     {
-        using var server = new RawHttpServer().Script("file/info", RawReply.StallMidBody(FileJson), RawReply.Json(FileJson));
+        using var server = new RawHttpServer().Script("account/info", RawReply.Json(AccountJson)).Script("file/info", RawReply.StallMidBody(FileJson), RawReply.Json(FileJson));
         using var client = server.CreateClient(o => o.AttemptTimeout = TimeSpan.FromMilliseconds(500));
+        await client.Account.GetInfoAsync(Ct); // signed in, so the short attempt timeout meets only the silent call
 
         FileDetails file = await client.Files.GetInfoAsync(new FileId(1253), Ct);
 
@@ -141,8 +143,9 @@ public sealed class ConnectionFaultTests
     [Fact]
     public async Task Write_ServerNeverAnswers_NetworkOutcomeUnknownAndNotRepeated()
     {
-        using var server = new RawHttpServer().Script("folder/edit", RawReply.Silent, RawReply.Json(FolderJson));
+        using var server = new RawHttpServer().Script("account/info", RawReply.Json(AccountJson)).Script("folder/edit", RawReply.Silent, RawReply.Json(FolderJson));
         using var client = server.CreateClient(o => o.AttemptTimeout = TimeSpan.FromMilliseconds(500));
+        await client.Account.GetInfoAsync(Ct); // signed in, so the short attempt timeout meets only the silent call
 
         var error = await FailsWithinBoundAsync<UploadApiException>(() => client.Folders.EditAsync(new FolderId(125), new FolderChanges(FolderName: "x"), Ct));
 
@@ -154,8 +157,9 @@ public sealed class ConnectionFaultTests
     [Fact]
     public async Task Upload_ServerReadsTheFileButNeverAnswers_NetworkOutcomeUnknownNoHang()
     {
-        using var server = new RawHttpServer().Script("file/upload", RawReply.Silent, RawReply.Json(UploadJson));
+        using var server = new RawHttpServer().Script("account/info", RawReply.Json(AccountJson)).Script("file/upload", RawReply.Silent, RawReply.Json(UploadJson));
         using var client = server.CreateClient(o => o.AttemptTimeout = TimeSpan.FromMilliseconds(500));
+        await client.Account.GetInfoAsync(Ct); // signed in, so the short attempt timeout meets only the silent call
         using var content = new MemoryStream(new byte[256 * 1024]);
 
         var error = await FailsWithinBoundAsync<UploadApiException>(() => client.Files.UploadAsync(content, "a.bin", cancellationToken: Ct));
@@ -169,18 +173,19 @@ public sealed class ConnectionFaultTests
     [Fact]
     public async Task Read_AlwaysSilent_TotalTimeoutEndsTheRetries()
     {
-        using var server = new RawHttpServer().Script("account/info", RawReply.Silent);
+        using var server = new RawHttpServer().Script("account/info", RawReply.Json(AccountJson)).Script("folder/info", RawReply.Silent);
         using var client = server.CreateClient(o =>
         {
             o.AttemptTimeout = TimeSpan.FromMilliseconds(300);
             o.TotalTimeout = TimeSpan.FromSeconds(1);
             o.MaxRetries = 50;
         });
+        await client.Account.GetInfoAsync(Ct); // signed in, so the short timeouts meet only the silent call
 
-        var error = await FailsWithinBoundAsync<UploadApiException>(() => client.Account.GetInfoAsync(Ct));
+        var error = await FailsWithinBoundAsync<UploadApiException>(() => client.Folders.GetInfoAsync(new FolderId(125), Ct));
 
         Assert.Equal(UploadErrorKind.Network, error.Kind);
-        Assert.InRange(server.CountOf("account/info"), 1, 5);
+        Assert.InRange(server.CountOf("folder/info"), 1, 5); // 50 retries allowed, but 1 s in all leaves room for at most ~4 attempts
     }
 
     [Fact]

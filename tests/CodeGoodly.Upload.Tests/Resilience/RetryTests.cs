@@ -25,6 +25,20 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task CallersHttpClient_503TwiceThenSuccess_SamePipelineRetries()
+    {
+        using var api = new ApiServer().GivenAuthorize()
+            .GivenSequence("file/info", Html(503, "Service Unavailable"), Html(503, "Service Unavailable"), ApiServer.Json(FileJson));
+        using var http = new HttpClient();
+        using var client = new UploadClient(http, api.Options());
+
+        FileDetails file = await client.Files.GetInfoAsync(new FileId(1253), Ct);
+
+        Assert.Equal(new FileId(1253), file.Id);
+        Assert.Equal(3, api.RequestsTo("file/info").Count);
+    }
+
+    [Fact]
     public async Task Write_503TwiceThenSuccess_RetriedBecauseTheServerTurnedItAway()
     {
         using var api = new ApiServer().GivenAuthorize()
