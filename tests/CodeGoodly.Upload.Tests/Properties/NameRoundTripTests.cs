@@ -62,6 +62,24 @@ public sealed class NameRoundTripTests
         }, iter: PropertyRuns.Iterations(150), threads: 1);
     }
 
+    [Fact]
+    public async Task Names_WithControlCharacters_RefusedBeforeAnyRequest()
+    {
+        using var api = new ApiServer().GivenAuthorize().Given("folder/create", FolderAnswer).Given("file/upload", UploadAnswer);
+        using var client = api.CreateClient();
+        var ct = TestContext.Current.CancellationToken;
+        Gen<string> withControl = Gen.Select(Names, Gen.Char['\0', '\u001f'], Gen.Int[0, 20])
+            .Select((name, control, at) => name.Insert(Math.Min(at, name.Length), control.ToString()));
+
+        await withControl.SampleAsync(async name =>
+        {
+            await Assert.ThrowsAsync<ArgumentException>(() => client.Folders.CreateAsync(name, cancellationToken: ct));
+            await Assert.ThrowsAsync<ArgumentException>(() => client.Files.UploadAsync(new MemoryStream([1]), name, cancellationToken: ct));
+        }, iter: PropertyRuns.Iterations(100), threads: 1);
+
+        Assert.Empty(api.Server.LogEntries); // not even /authorize: the names were refused on the caller's side
+    }
+
     /// <summary>Reads <c>filename="…"</c> the way PHP does: raw UTF-8 between the quotes, with <c>\"</c> and <c>\\</c> unescaped.</summary>
     private static string FileNameOf(byte[] multipart)
     {

@@ -46,6 +46,7 @@ public sealed class SessionContentionTests
 
         Assert.Equal(60, account.Served);
         Assert.True(server.CountOf("authorize") < 60, "re-authorizations are shared, not one per call");
+        TestContext.Current.TestOutputHelper?.WriteLine($"60 calls by two clients on one account: {server.CountOf("authorize")} authorizations, {server.CountOf("file/info")} file/info requests.");
     }
 
     [Fact]
