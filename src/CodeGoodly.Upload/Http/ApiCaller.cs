@@ -11,6 +11,8 @@ namespace CodeGoodly.Upload.Http;
 /// </summary>
 internal static class ApiCaller
 {
+    private const string OutcomeUnknownNote = " The request may have reached the server: check before repeating it.";
+
     public static async Task<TResult> CallAsync<TEnvelope, TResult>(string endpoint, Func<CancellationToken, Task<HttpResponseMessage>> send,
         JsonTypeInfo<TEnvelope> envelopeType, Func<TEnvelope, TResult> map, CancellationToken cancellationToken)
         where TEnvelope : WireEnvelope
@@ -37,8 +39,6 @@ internal static class ApiCaller
             throw translated;
         }
     }
-
-    private const string OutcomeUnknownNote = " The request may have reached the server: check before repeating it.";
 
     /// <summary>
     /// A write answered 500, 502 or 504 by the web server or a proxy: the API may have acted before the error (a crashed script,
