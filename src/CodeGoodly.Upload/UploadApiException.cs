@@ -57,7 +57,7 @@ public class UploadApiException : Exception
         text.Append(')');
         if (!string.IsNullOrEmpty(serverMessage))
         {
-            text.Append(": ").Append(serverMessage);
+            text.Append(": ").Append(Http.Redaction.RedactText(serverMessage)); // a server that echoes the request must not leak its secrets
         }
 
         return text.ToString();

@@ -31,16 +31,20 @@ public sealed class UploadClientOptions
     /// <summary>The time zone of the server's <c>Y-m-d H:i:s</c> dates; default UTC.</summary>
     public TimeZoneInfo ServerTimeZone { get; set; } = TimeZoneInfo.Utc;
 
-    /// <summary>How many times a transient failure (network error, 408, 429, 5xx) is retried; default 3, 0 turns retries off.</summary>
+    /// <summary>
+    /// How many times one call is retried after a transient failure; default 3, 0 turns retries off. Reads retry network errors,
+    /// timeouts, 408, 429 and 5xx; writes only 429, 503 and a refused connection (see docs/resilience.md). All calls of a client
+    /// also share a retry budget (10 retries per 10 s plus 20% of the calls started), so a dead server is not hit by every caller's retries.
+    /// </summary>
     public int MaxRetries { get; set; } = 3;
 
     /// <summary>The first retry delay; later ones grow exponentially with jitter. Default 500 ms.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>The longest a server's <c>Retry-After</c> is honoured; a longer one fails the call instead. Default 30 s.</summary>
+    /// <summary>The longest wait a server's <c>Retry-After</c> (seconds or an HTTP date) can impose before a retry; a longer one is cut to this. Default 30 s.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long one attempt may go without progress: no answer to a small call, or no bytes moving in a transfer. Default 100 s.</summary>
+    /// <summary>How long one attempt may take: the whole answer to a small call, or a pause with no bytes moving in a transfer. Default 100 s.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
     /// <summary>The longest a small call may take across all its attempts and waits; transfers are bounded by <see cref="AttemptTimeout"/> instead. Default 5 minutes.</summary>
@@ -147,7 +151,7 @@ public sealed class UploadClientOptions
 
     /// <summary>Describes the settings; keys and password are shown only as set or not set.</summary>
     public override string ToString() =>
-        $"UploadClientOptions {{ BaseAddress = {BaseAddress}, Credentials = {CredentialKind}, AllowInsecureHttp = {AllowInsecureHttp}, ServerTimeZone = {ServerTimeZone?.Id}, MaxRetries = {MaxRetries}, AttemptTimeout = {AttemptTimeout}, TotalTimeout = {TotalTimeout} }}";
+        $"UploadClientOptions {{ BaseAddress = {BaseAddress}, Credentials = {CredentialKind}, AllowInsecureHttp = {AllowInsecureHttp}, ServerTimeZone = {ServerTimeZone?.Id}, MaxRetries = {MaxRetries}, RetryBaseDelay = {RetryBaseDelay}, MaxRetryAfter = {MaxRetryAfter}, AttemptTimeout = {AttemptTimeout}, TotalTimeout = {TotalTimeout} }}";
 
     private string CredentialKind =>
         !string.IsNullOrEmpty(Key1) ? "key pair (redacted)" : !string.IsNullOrEmpty(Username) ? $"username {Username}, password (redacted)" : "none";

@@ -98,7 +98,8 @@ public static class UploadClientServiceCollectionExtensions
             })
             .ConfigurePrimaryHttpMessageHandler(UploadPipeline.CreatePrimaryHandler)
             .AddHttpMessageHandler(provider => new SessionHandler(provider.GetRequiredKeyedService<UploadSession>(httpClientName), OptionsFor(provider, optionsName), DiagnosticsFor(provider)))
-            .AddHttpMessageHandler(provider => UploadPipeline.CreateResilienceHandler(OptionsFor(provider, optionsName)))
+            .AddHttpMessageHandler(provider => UploadPipeline.CreateResilienceHandler(
+                OptionsFor(provider, optionsName), provider.GetRequiredKeyedService<UploadSession>(httpClientName).RetryBudget))
             .AddHttpMessageHandler(provider => new UploadTelemetryHandler(DiagnosticsFor(provider)));
 
         UploadClient Create(IServiceProvider provider) => new(

@@ -11,6 +11,8 @@ namespace CodeGoodly.Upload.Http;
 /// </summary>
 internal static class ApiCaller
 {
+    private const string OutcomeUnknownNote = " The request may have reached the server: check before repeating it.";
+
     public static async Task<TResult> CallAsync<TEnvelope, TResult>(string endpoint, Func<CancellationToken, Task<HttpResponseMessage>> send,
         JsonTypeInfo<TEnvelope> envelopeType, Func<TEnvelope, TResult> map, CancellationToken cancellationToken)
         where TEnvelope : WireEnvelope
@@ -25,11 +27,30 @@ internal static class ApiCaller
         {
             throw; // never reached: Failed only records the error for the span and the duration metric
         }
+        catch (Exception failure) when (failure is not OperationCanceledException && cancellationToken.IsCancellationRequested)
+        {
+            // Cancellation wins: whatever broke while the caller was giving up, the caller sees the cancellation it asked for.
+            throw new OperationCanceledException($"{endpoint} was canceled.", failure, cancellationToken);
+        }
+        catch (UploadApiException answer) when (IsAmbiguousWriteAnswer(endpoint, answer))
+        {
+            throw new UploadApiException(answer.Kind, answer.Endpoint, answer.Message + OutcomeUnknownNote, answer.HttpStatus, answer.ServerMessage, answer)
+            {
+                IsOutcomeUnknown = true,
+            };
+        }
         catch (Exception failure) when (TransportFailure(endpoint, failure, cancellationToken) is { } translated)
         {
             throw translated;
         }
     }
+
+    /// <summary>
+    /// A write answered 500, 502 or 504 by the web server or a proxy: the API may have acted before the error (a crashed script,
+    /// a gateway that gave up waiting), so the effect is unknown. 503 and 429 say the request was turned away and are not ambiguous.
+    /// </summary>
+    private static bool IsAmbiguousWriteAnswer(string endpoint, UploadApiException answer) =>
+        !answer.IsOutcomeUnknown && answer.HttpStatus is 500 or 502 or 504 && ApiEndpoint.IsWrite(endpoint);
 
     /// <summary>Turns an exception from the HTTP stack into the SDK's error, or <see langword="null"/> to let it through (the SDK's own errors, the caller's cancellation, programming errors).</summary>
     internal static UploadApiException? TransportFailure(string endpoint, Exception failure, CancellationToken cancellationToken)
@@ -66,7 +87,7 @@ internal static class ApiCaller
 
         bool outcomeUnknown = ApiEndpoint.IsWrite(endpoint) && !RetryRules.CertainlyNotSent(cause);
         string message = $"{endpoint} failed (Network): {why}: {Redaction.RedactText(cause.Message)}"
-            + (outcomeUnknown ? " The request may have reached the server: check before repeating it." : string.Empty);
+            + (outcomeUnknown ? OutcomeUnknownNote : string.Empty);
         return new UploadApiException(UploadErrorKind.Network, endpoint, message, innerException: cause) { IsOutcomeUnknown = outcomeUnknown };
     }
 }

@@ -188,7 +188,7 @@ internal static class ApiResponseReader
     {
         var text = new StringBuilder().Append(endpoint).Append(" failed (").Append(kind).Append(", HTTP ").Append(status).Append(')');
         return serverMessage is not null
-            ? text.Append(": ").Append(serverMessage).ToString()
+            ? text.Append(": ").Append(Redaction.RedactText(serverMessage)).ToString()
             : text.Append(". ").Append(Describe(null, body)).ToString();
     }
 

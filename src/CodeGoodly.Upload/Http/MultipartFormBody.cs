@@ -14,6 +14,7 @@ internal sealed class MultipartFormBody : HttpContent
     private readonly byte[] head;
     private readonly byte[] tail;
     private readonly UploadFileContent file;
+    private TaskCompletionSource written = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public MultipartFormBody(IEnumerable<KeyValuePair<string, string>> fields, string fileField, UploadFileContent file)
     {
@@ -39,6 +40,14 @@ internal sealed class MultipartFormBody : HttpContent
 
     public bool HasStarted => file.HasStarted;
 
+    /// <summary>Starts watching the next send: the task completes once that send has written the whole body (see <see cref="UploadAnswerTimeoutStrategy"/>).</summary>
+    public Task WatchNextWrite()
+    {
+        var next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref written, next);
+        return next.Task;
+    }
+
     /// <summary>Escapes a value for a quoted header parameter: backslash and quote are escaped, line breaks cannot appear.</summary>
     internal static string Quote(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
 
@@ -50,6 +59,7 @@ internal sealed class MultipartFormBody : HttpContent
         await stream.WriteAsync(head, cancellationToken).ConfigureAwait(false);
         await file.CopyToAsync(stream, context, cancellationToken).ConfigureAwait(false);
         await stream.WriteAsync(tail, cancellationToken).ConfigureAwait(false);
+        Volatile.Read(ref written).TrySetResult();
     }
 
     protected override bool TryComputeLength(out long length)

@@ -41,6 +41,7 @@ internal static class RetryRules
         || (exception is OperationCanceledException && exception.InnerException is TimeoutException);
 
     /// <summary>True when no byte of the request can have reached the API: the connection itself was refused or never made.</summary>
+    /// <param name="exception">The failure, as thrown by the primary handler (inner exceptions are searched).</param>
     public static bool CertainlyNotSent(Exception exception)
     {
         for (Exception? current = exception; current is not null; current = current.InnerException)
@@ -50,7 +51,9 @@ internal static class RetryRules
                 return true;
             }
 
-            if (current is HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError })
+            // Raised only while opening the connection (DNS, TCP connect, TLS handshake, proxy tunnel): the request was not written yet.
+            if (current is HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError
+                or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError })
             {
                 return true;
             }

@@ -1,5 +1,5 @@
-using System.Net.Http.Headers;
 using System.Net;
+using System.Net.Http.Headers;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Polly.Retry;
@@ -8,21 +8,37 @@ using Polly.Timeout;
 namespace CodeGoodly.Upload.Http;
 
 /// <summary>
-/// Builds the HTTP pipeline every client uses, standalone or from DI: <see cref="SessionHandler"/> (tokens) outside, the
-/// resilience handler (retries, timeouts) inside, then the network. Retries sit inside the session so that
-/// <c>/authorize</c> is retried like any read, and a repeated request keeps the token it was sent with.
+/// The one place the HTTP pipeline is configured, for the standalone client and for DI alike: <see cref="SessionHandler"/>
+/// (tokens) outside, the resilience handler (retries, timeouts, retry budget) inside, then the network. Retries sit inside
+/// the session so that <c>/authorize</c> is retried like any read, and a repeated request keeps the token it was sent with.
 /// </summary>
+/// <remarks>
+/// DI builds the same chain from the same parts: one <see cref="UploadSession"/> per registration, a
+/// <see cref="SessionHandler"/> over it, then <see cref="CreateResilienceHandler"/> with that session's
+/// <see cref="UploadSession.RetryBudget"/>, so the budget is shared however often the factory rebuilds its handlers.
+/// </remarks>
 internal static class UploadPipeline
 {
     /// <summary>Creates the handler chain over <paramref name="primary"/>.</summary>
     public static SessionHandler CreateHandlers(UploadClientOptions options, UploadSession session, HttpMessageHandler primary, Diagnostics.UploadDiagnostics? diagnostics = null) =>
-        new(session, options, diagnostics) { InnerHandler = CreateResilienceHandler(options, new Diagnostics.UploadTelemetryHandler(diagnostics ?? Diagnostics.UploadDiagnostics.Silent) { InnerHandler = primary }) };
+        new(session, options, diagnostics)
+        {
+            InnerHandler = CreateResilienceHandler(options, session.RetryBudget,
+                new Diagnostics.UploadTelemetryHandler(diagnostics ?? Diagnostics.UploadDiagnostics.Silent) { InnerHandler = primary }),
+        };
 
-    /// <summary>The resilience handler: small calls get attempt and total timeouts; transfers get retries only, with their own idle timeouts.</summary>
-    public static DelegatingHandler CreateResilienceHandler(UploadClientOptions options, HttpMessageHandler? inner = null)
+    /// <summary>
+    /// The resilience handler. Small calls: total timeout → retry → attempt timeout → body read. Transfers (the upload, and
+    /// non-API GETs such as downloads): retry → answer timeout (an upload's answer is due within the attempt timeout once its
+    /// last byte is sent) → body read; sending is bounded by the transfer's idle timeout, since a large file may take long.
+    /// </summary>
+    /// <param name="options">The retry and timeout settings.</param>
+    /// <param name="budget">The retry budget shared by every call of one client or DI registration.</param>
+    /// <param name="inner">The next handler, or <see langword="null"/> when a handler factory links it.</param>
+    public static DelegatingHandler CreateResilienceHandler(UploadClientOptions options, RetryBudget budget, HttpMessageHandler? inner = null)
     {
-        ResiliencePipeline<HttpResponseMessage> calls = BuildCallPipeline(options);
-        ResiliencePipeline<HttpResponseMessage> transfers = BuildTransferPipeline(options);
+        ResiliencePipeline<HttpResponseMessage> calls = BuildCallPipeline(options, budget);
+        ResiliencePipeline<HttpResponseMessage> transfers = BuildTransferPipeline(options, budget);
         var handler = new ResilienceHandler(request => IsTransfer(request) ? transfers : calls);
         if (inner is not null)
         {
@@ -32,7 +48,7 @@ internal static class UploadPipeline
         return handler;
     }
 
-    /// <summary>The primary handler for a client that owns its pipeline.</summary>
+    /// <summary>The primary handler for a client that owns its pipeline. TLS is left to the platform: no certificate callback.</summary>
     public static SocketsHttpHandler CreatePrimaryHandler() => new()
     {
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
@@ -43,31 +59,64 @@ internal static class UploadPipeline
     private static bool IsTransfer(HttpRequestMessage request) =>
         ApiEndpoint.Of(request) is null or ApiEndpoint.FileUpload;
 
-    private static ResiliencePipeline<HttpResponseMessage> BuildCallPipeline(UploadClientOptions options) =>
-        new ResiliencePipelineBuilder<HttpResponseMessage>()
-            .AddTimeout(new TimeoutStrategyOptions { Timeout = options.TotalTimeout })
-            .AddRetry(RetryOptions(options))
-            .AddTimeout(new TimeoutStrategyOptions { Timeout = options.AttemptTimeout })
-            .Build();
-
-    private static ResiliencePipeline<HttpResponseMessage> BuildTransferPipeline(UploadClientOptions options) =>
-        new ResiliencePipelineBuilder<HttpResponseMessage>()
-            .AddRetry(RetryOptions(options))
-            .Build();
-
-    private static RetryStrategyOptions<HttpResponseMessage> RetryOptions(UploadClientOptions options) => new()
+    private static ResiliencePipeline<HttpResponseMessage> BuildCallPipeline(UploadClientOptions options, RetryBudget budget)
     {
-        MaxRetryAttempts = Math.Max(options.MaxRetries, 0) is 0 ? 1 : options.MaxRetries,
-        BackoffType = DelayBackoffType.Exponential,
-        UseJitter = true,
-        Delay = options.RetryBaseDelay,
-        MaxDelay = TimeSpan.FromSeconds(30),
-        ShouldHandle = args => ValueTask.FromResult(options.MaxRetries > 0 && RetryRules.ShouldRetry(
-            args.Context.GetRequestMessage(), args.Outcome.Result, args.Outcome.Exception)),
-        DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, options.MaxRetryAfter)),
-    };
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>()
+            .AddTimeout(new TimeoutStrategyOptions { Timeout = options.TotalTimeout, Name = "total" });
+        AddRetry(builder, options, budget);
+        return builder
+            .AddTimeout(new TimeoutStrategyOptions { Timeout = options.AttemptTimeout, Name = "attempt" })
+            .AddStrategy(_ => new ResponseBufferingStrategy())
+            .Build();
+    }
 
-    /// <summary>The server's <c>Retry-After</c> (seconds or an HTTP date), capped; <see langword="null"/> lets the back-off decide.</summary>
+    private static ResiliencePipeline<HttpResponseMessage> BuildTransferPipeline(UploadClientOptions options, RetryBudget budget)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
+        AddRetry(builder, options, budget);
+        return builder
+            .AddStrategy(_ => new UploadAnswerTimeoutStrategy(options.AttemptTimeout))
+            .AddStrategy(_ => new ResponseBufferingStrategy())
+            .Build();
+    }
+
+    private static void AddRetry(ResiliencePipelineBuilder<HttpResponseMessage> builder, UploadClientOptions options, RetryBudget budget)
+    {
+        if (options.MaxRetries <= 0)
+        {
+            return;
+        }
+
+        builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        {
+            MaxRetryAttempts = options.MaxRetries,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = options.RetryBaseDelay,
+            MaxDelay = MaxBackoff,
+            ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args, options.MaxRetries, budget)),
+            DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, options.MaxRetryAfter)),
+        });
+    }
+
+    /// <summary>The longest back-off between two attempts when the server gives no <c>Retry-After</c>.</summary>
+    internal static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    private static bool ShouldRetry(RetryPredicateArguments<HttpResponseMessage> args, int maxRetries, RetryBudget budget)
+    {
+        if (args.AttemptNumber == 0)
+        {
+            budget.RecordCall();
+        }
+
+        // Polly asks about the last attempt too; only a retry that will really happen may spend the budget.
+        return args.AttemptNumber < maxRetries
+            && !args.Context.CancellationToken.IsCancellationRequested
+            && RetryRules.ShouldRetry(args.Context.GetRequestMessage(), args.Outcome.Result, args.Outcome.Exception)
+            && budget.TryTakeRetry();
+    }
+
+    /// <summary>The server's <c>Retry-After</c> (seconds or an HTTP date), capped at <paramref name="cap"/>; <see langword="null"/> lets the back-off decide.</summary>
     internal static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeSpan cap)
     {
         RetryConditionHeaderValue? header = response?.Headers.RetryAfter;

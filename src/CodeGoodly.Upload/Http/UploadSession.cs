@@ -9,6 +9,9 @@ internal sealed class UploadSession
     private readonly object gate = new();
     private Task<SessionToken>? current;
 
+    /// <summary>The retry budget of this client or DI registration, shared by all its calls (see <see cref="UploadPipeline"/>).</summary>
+    public RetryBudget RetryBudget { get; } = new();
+
     /// <summary>Counts <c>/authorize</c> calls started, for tests and metrics.</summary>
     public int AuthorizationCount => Volatile.Read(ref authorizationCount);
 

@@ -4,8 +4,9 @@ namespace CodeGoodly.Upload.Http;
 
 /// <summary>The Refit <see cref="StreamPart"/> for <c>upload_file</c>, carrying the SDK's streaming, non-disposing file content.</summary>
 /// <remarks>
-/// Refit gets a placeholder file name: its MultipartFormDataContent runs the name through ContentDispositionHeaderValue, which
-/// throws on a name with a quote. The body actually sent is rebuilt by <see cref="MultipartFormBody"/> from <see cref="UploadFileContent.FileName"/>.
+/// Refit hands the part's file name to .NET's <c>ContentDispositionHeaderValue</c>, which rejects some legal names (one starting
+/// with a quote) and would encode the rest in ways PHP ignores. The body Refit builds is replaced by <see cref="MultipartFormBody"/>,
+/// which writes <see cref="UploadFileContent.FileName"/> raw, so Refit only ever sees a placeholder.
 /// </remarks>
 internal sealed class UploadStreamPart(UploadFileContent content)
     : StreamPart(Stream.Null, "upload", content.Headers.ContentType?.MediaType ?? "application/octet-stream", "upload_file")

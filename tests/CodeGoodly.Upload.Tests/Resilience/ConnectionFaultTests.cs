@@ -1,0 +1,241 @@
+using System.Net;
+using System.Net.Sockets;
+using CodeGoodly.Upload.Tests.Support;
+using WireMock.ResponseBuilders;
+using static CodeGoodly.Upload.Tests.Resilience.FaultServer;
+
+namespace CodeGoodly.Upload.Tests.Resilience;
+
+/// <summary>Connections that drop, are refused, or never answer; and the caller giving up.</summary>
+public sealed class ConnectionFaultTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Read_ConnectionDroppedBeforeAnswer_RetriedAndSucceeds()
+    {
+        using var server = new RawHttpServer().Script("file/info", RawReply.Drop, RawReply.Json(FileJson));
+        using var client = server.CreateClient();
+
+        FileDetails file = await client.Files.GetInfoAsync(new FileId(1253), Ct);
+
+        Assert.Equal(new FileId(1253), file.Id);
+        Assert.Equal(2, server.CountOf("file/info"));
+    }
+
+    [Fact]
+    public async Task Read_ConnectionDroppedMidBody_RetriedAndSucceeds()
+    {
+        using var server = new RawHttpServer().Script("folder/listing", RawReply.DropMidBody(FolderJson), RawReply.Json("""{"data":{"folders":[],"files":[]},"_status":"success"}"""));
+        using var client = server.CreateClient();
+
+        FolderListing listing = await client.Folders.ListAsync(cancellationToken: Ct);
+
+        Assert.Empty(listing.Files);
+        Assert.Equal(2, server.CountOf("folder/listing"));
+    }
+
+    [Fact]
+    public async Task Write_ResponseLostAfterServerActed_NotRepeatedAndOutcomeUnknown()
+    {
+        using var server = new RawHttpServer()
+            .Script("account/info", RawReply.Json(AccountJson))
+            .Script("folder/create", RawReply.Drop, RawReply.Json(FolderJson));
+        using var client = server.CreateClient();
+        await client.Account.GetInfoAsync(Ct); // the write goes out on a pooled, already-used connection
+
+        var error = await FailsWithinBoundAsync<UploadApiException>(() => client.Folders.CreateAsync("Reports", cancellationToken: Ct));
+
+        Assert.Equal(UploadErrorKind.Network, error.Kind);
+        Assert.True(error.IsOutcomeUnknown);
+        Assert.Null(error.HttpStatus);
+        Assert.Equal(1, server.CountOf("folder/create")); // the server stored one folder; nothing in the stack sent a second
+    }
+
+    [Fact]
+    public async Task Write_ConnectionDroppedMidBody_NotRepeatedAndOutcomeUnknown()
+    {
+        using var server = new RawHttpServer().Script("file/edit", RawReply.DropMidBody(FileJson), RawReply.Json(FileJson));
+        using var client = server.CreateClient();
+
+        var error = await FailsWithinBoundAsync<UploadApiException>(() => client.Files.EditAsync(new FileId(1253), new FileChanges(FileName: "b.jpg"), Ct));
+
+        Assert.Equal(UploadErrorKind.Network, error.Kind);
+        Assert.True(error.IsOutcomeUnknown);
+        Assert.Equal(1, server.CountOf("file/edit"));
+    }
+
+    [Fact]
+    public async Task Upload_ResponseLost_NotRepeatedAndOutcomeUnknown()
+    {
+        using var server = new RawHttpServer().Script("file/upload", RawReply.Drop, RawReply.Json(UploadJson));
+        using var client = server.CreateClient();
+        using var content = new MemoryStream("hello"u8.ToArray());
+
+        var error = await FailsWithinBoundAsync<UploadApiException>(() => client.Files.UploadAsync(content, "a.txt", cancellationToken: Ct));
+
+        Assert.Equal(UploadErrorKind.Network, error.Kind);
+        Assert.True(error.IsOutcomeUnknown);
+        Assert.Equal(1, server.CountOf("file/upload"));
+    }
+
+    [Fact]
+    public async Task Write_ConnectionRefused_NetworkWithOutcomeKnown()
+    {
+        using var api = new ApiServer();
+        int closedPort = ClosedLoopbackPort();
+        using var client = new UploadClient(api.Options(o =>
+        {
+            o.BaseAddress = new Uri($"http://127.0.0.1:{closedPort}/api/v2/");
+            o.MaxRetries = 2;
+        }));
+
+        var error = await FailsWithinBoundAsync<UploadApiException>(() => client.Folders.CreateAsync("Reports", cancellationToken: Ct));
+
+        // /authorize is refused: nothing reached a server, so nothing can have been created.
+        Assert.Equal(UploadErrorKind.Network, error.Kind);
+        Assert.False(error.IsOutcomeUnknown);
+        Assert.DoesNotContain(ApiServer.Key1, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RetryRules_RealRefusedConnection_IsCertainlyNotSent()
+    {
+        using var http = new HttpClient();
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => http.PostAsync(new Uri($"http://127.0.0.1:{ClosedLoopbackPort()}/"), new StringContent("x"), Ct));
+
+        Assert.True(Http.RetryRules.CertainlyNotSent(refused));
+        Assert.False(Http.RetryRules.CertainlyNotSent(new HttpRequestException("The response ended prematurely.", new IOException("reset"), HttpStatusCode.OK)));
+    }
+
+    [Fact]
+    public async Task Read_ServerNeverAnswers_NetworkAfterAttemptTimeouts()
+    {
+        using var server = new RawHttpServer().Script("account/info", RawReply.Json(AccountJson)).Script("file/info", RawReply.Silent);
+        using var client = server.CreateClient(o =>
+        {
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(500);
+            o.MaxRetries = 1;
+        });
+        await client.Account.GetInfoAsync(Ct); // signed in, so the short attempt timeout meets only the silent call
+
+        var error = await FailsWithinBoundAsync<UploadApiException>(() => client.Files.GetInfoAsync(new FileId(1253), Ct));
+
+        Assert.Equal(UploadErrorKind.Network, error.Kind);
+        Assert.Contains("timed out", error.Message, StringComparison.Ordinal);
+        Assert.False(error.IsOutcomeUnknown);
+        Assert.Equal(2, server.CountOf("file/info"));
+    }
+
+    [Fact]
+    public async Task Read_AnswerStallsMidBody_AttemptTimeoutCutsItAndRetrySucceeds()
+    {
+        using var server = new RawHttpServer().Script("account/info", RawReply.Json(AccountJson)).Script("file/info", RawReply.StallMidBody(FileJson), RawReply.Json(FileJson));
+        using var client = server.CreateClient(o => o.AttemptTimeout = TimeSpan.FromMilliseconds(500));
+        await client.Account.GetInfoAsync(Ct); // signed in, so the short attempt timeout meets only the silent call
+
+        FileDetails file = await client.Files.GetInfoAsync(new FileId(1253), Ct);
+
+        Assert.Equal(new FileId(1253), file.Id);
+        Assert.Equal(2, server.CountOf("file/info"));
+    }
+
+    [Fact]
+    public async Task Write_ServerNeverAnswers_NetworkOutcomeUnknownAndNotRepeated()
+    {
+        using var server = new RawHttpServer().Script("account/info", RawReply.Json(AccountJson)).Script("folder/edit", RawReply.Silent, RawReply.Json(FolderJson));
+        using var client = server.CreateClient(o => o.AttemptTimeout = TimeSpan.FromMilliseconds(500));
+        await client.Account.GetInfoAsync(Ct); // signed in, so the short attempt timeout meets only the silent call
+
+        var error = await FailsWithinBoundAsync<UploadApiException>(() => client.Folders.EditAsync(new FolderId(125), new FolderChanges(FolderName: "x"), Ct));
+
+        Assert.Equal(UploadErrorKind.Network, error.Kind);
+        Assert.True(error.IsOutcomeUnknown);
+        Assert.Equal(1, server.CountOf("folder/edit"));
+    }
+
+    [Fact]
+    public async Task Upload_ServerReadsTheFileButNeverAnswers_NetworkOutcomeUnknownNoHang()
+    {
+        using var server = new RawHttpServer().Script("account/info", RawReply.Json(AccountJson)).Script("file/upload", RawReply.Silent, RawReply.Json(UploadJson));
+        using var client = server.CreateClient(o => o.AttemptTimeout = TimeSpan.FromMilliseconds(500));
+        await client.Account.GetInfoAsync(Ct); // signed in, so the short attempt timeout meets only the silent call
+        using var content = new MemoryStream(new byte[256 * 1024]);
+
+        var error = await FailsWithinBoundAsync<UploadApiException>(() => client.Files.UploadAsync(content, "a.bin", cancellationToken: Ct));
+
+        Assert.Equal(UploadErrorKind.Network, error.Kind);
+        Assert.True(error.IsOutcomeUnknown);
+        Assert.Contains("timed out", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, server.CountOf("file/upload"));
+    }
+
+    [Fact]
+    public async Task Read_AlwaysSilent_TotalTimeoutEndsTheRetries()
+    {
+        using var server = new RawHttpServer().Script("account/info", RawReply.Json(AccountJson)).Script("folder/info", RawReply.Silent);
+        using var client = server.CreateClient(o =>
+        {
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(300);
+            o.TotalTimeout = TimeSpan.FromSeconds(1);
+            o.MaxRetries = 50;
+        });
+        await client.Account.GetInfoAsync(Ct); // signed in, so the short timeouts meet only the silent call
+
+        var error = await FailsWithinBoundAsync<UploadApiException>(() => client.Folders.GetInfoAsync(new FolderId(125), Ct));
+
+        Assert.Equal(UploadErrorKind.Network, error.Kind);
+        Assert.InRange(server.CountOf("folder/info"), 1, 5); // 50 retries allowed, but 1 s in all leaves room for at most ~4 attempts
+    }
+
+    [Fact]
+    public async Task Read_CanceledDuringRetryAfterWait_OperationCanceledPromptly()
+    {
+        using var api = new ApiServer().GivenAuthorize()
+            .GivenSequence("file/info", Html(429, "Too Many Requests").WithHeader("Retry-After", "25"), ApiServer.Json(FileJson));
+        using var client = api.CreateClient();
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        cancel.CancelAfter(TimeSpan.FromMilliseconds(500));
+
+        var canceled = await FailsWithinBoundAsync<OperationCanceledException>(() => client.Files.GetInfoAsync(new FileId(1253), cancel.Token));
+
+        Assert.Equal(cancel.Token, canceled.CancellationToken);
+        Assert.Single(api.RequestsTo("file/info"));
+    }
+
+    [Fact]
+    public async Task Read_CanceledWhileServerIsSilent_OperationCanceledPromptly()
+    {
+        using var server = new RawHttpServer().Script("folder/info", RawReply.Silent);
+        using var client = server.CreateClient();
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        cancel.CancelAfter(TimeSpan.FromMilliseconds(500));
+
+        await FailsWithinBoundAsync<OperationCanceledException>(() => client.Folders.GetInfoAsync(new FolderId(125), cancel.Token));
+
+        Assert.Equal(1, server.CountOf("folder/info"));
+    }
+
+    [Fact]
+    public async Task Write_CanceledDuringBackOff_OperationCanceledNotUploadApiException()
+    {
+        using var api = new ApiServer().GivenAuthorize()
+            .GivenSequence("file/copy", Html(503, "Service Unavailable").WithHeader("Retry-After", "25"));
+        using var client = api.CreateClient();
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        cancel.CancelAfter(TimeSpan.FromMilliseconds(500));
+
+        var canceled = await FailsWithinBoundAsync<OperationCanceledException>(() => client.Files.CopyAsync(new FileId(1253), null, cancel.Token));
+
+        Assert.IsNotType<UploadApiException>(canceled.InnerException);
+    }
+
+    private static int ClosedLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
