@@ -42,6 +42,31 @@ internal sealed class MultipartFormBody : HttpContent
     /// <summary>Escapes a value for a quoted header parameter: backslash and quote are escaped, line breaks cannot appear.</summary>
     internal static string Quote(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
 
+    /// <summary>
+    /// The upload's retry rule, which never risks a second copy of the file: send again only when the stream can be rewound
+    /// and the server certainly did not store the file — it answered 429, or a 5xx other than 502/504 (a proxy's 502/504
+    /// says the backend may still be working on it), or the request failed before the whole body was handed over (a
+    /// truncated multipart body is never stored), or the connection was refused. A lost answer after the whole body was sent
+    /// is not retried. A failure of the caller's own stream is never retried.
+    /// </summary>
+    public bool ShouldRetry(HttpResponseMessage? response, Exception? exception)
+    {
+        if (!file.CanReplay || file.LocalFailure is not null)
+        {
+            return false;
+        }
+
+        if (response is not null)
+        {
+            int status = (int)response.StatusCode;
+            return status == (int)HttpStatusCode.TooManyRequests
+                || (status >= 500 && status != (int)HttpStatusCode.BadGateway && status != (int)HttpStatusCode.GatewayTimeout);
+        }
+
+        return exception is not null && exception is not OperationCanceledException
+            && (!file.BodyCompleted || RetryRules.CertainlyNotSent(exception));
+    }
+
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
         SerializeToStreamAsync(stream, context, CancellationToken.None);
 
