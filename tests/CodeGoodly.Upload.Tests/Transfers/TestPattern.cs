@@ -41,7 +41,11 @@ public static class TestPattern
             bytes[i] = (byte)state;
         }
 
-        Array.Copy(bytes, 0, bytes, Period, ChunkSize);
+        for (int i = Period; i < bytes.Length; i++)
+        {
+            bytes[i] = bytes[i - Period];
+        }
+
         return bytes;
     }
 }
