@@ -41,7 +41,7 @@ internal sealed class FileDownloader(HttpClient http, TimeSpan idleTimeout, int 
                 link = await getLink(cancellationToken).ConfigureAwait(false);
                 freshLink = true;
             }
-            catch (Exception broken) when (IsResumable(broken) && !cancellationToken.IsCancellationRequested)
+            catch (Exception broken) when (!state.DestinationFailed && IsResumable(broken) && !cancellationToken.IsCancellationRequested)
             {
                 if (++resumes > maxResumes)
                 {
@@ -123,7 +123,16 @@ internal sealed class FileDownloader(HttpClient http, TimeSpan idleTimeout, int 
 
                         if (start < read)
                         {
-                            await destination.WriteAsync(buffer.AsMemory(start, read - start), cancellationToken).ConfigureAwait(false);
+                            try
+                            {
+                                await destination.WriteAsync(buffer.AsMemory(start, read - start), cancellationToken).ConfigureAwait(false);
+                            }
+                            catch (Exception failure) when (failure is not OperationCanceledException)
+                            {
+                                state.DestinationFailed = true; // a full disk is not a broken connection: never resumed
+                                throw;
+                            }
+
                             watchdog.Kick(); // a slow destination is not an idle network
                             state.Written += read - start;
                             state.Progress.Report(state.Written);
@@ -156,5 +165,8 @@ internal sealed class FileDownloader(HttpClient http, TimeSpan idleTimeout, int 
         public long Written { get; set; }
 
         public long? Total { get; set; }
+
+        /// <summary>Whether writing to the caller's destination failed (then the error is the caller's, not the network's).</summary>
+        public bool DestinationFailed { get; set; }
     }
 }

@@ -130,6 +130,19 @@ public sealed class DownloadTransferTests : IAsyncLifetime
         Assert.Empty(Directory.GetFiles(directory));
     }
 
+    [Fact]
+    public async Task DownloadAsync_DestinationFails_ThrowsTheDestinationsErrorWithoutResuming()
+    {
+        FileId file = server.AddFile(8 * MiB);
+        using var client = new UploadClient(server.Options());
+        using var destination = new FailingStream(failAfter: MiB);
+
+        var error = await Assert.ThrowsAsync<IOException>(() => client.Files.DownloadAsync(file, destination, cancellationToken: Cancel).WaitAsync(HangGuard, Cancel));
+
+        Assert.Equal("No space left on device", error.Message);
+        Assert.Equal(1, server.DownloadRequests);
+    }
+
     private static string Md5Of(string path)
     {
         using FileStream stream = File.OpenRead(path);
@@ -189,5 +202,39 @@ public sealed class DownloadTransferTests : IAsyncLifetime
 
             base.Dispose(disposing);
         }
+    }
+
+    /// <summary>A destination that fails like a full disk after some bytes.</summary>
+    private sealed class FailingStream(long failAfter) : Stream
+    {
+        private long written;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => written;
+
+        public override long Position { get => written; set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            written += buffer.Length;
+            return written > failAfter ? ValueTask.FromException(new IOException("No space left on device")) : ValueTask.CompletedTask;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }
