@@ -44,6 +44,23 @@ public sealed class DownloadTransferTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DownloadAsync_DroppedAndTheServerIgnoresRange_SkipsWhatItHasAndTheBytesMatch()
+    {
+        const long size = 8 * MiB + 3;
+        FileId file = server.AddFile(size);
+        server.HonourRange = false;
+        server.DropDownloadAfter = get => get == 1 ? 3 * MiB : null;
+        using var client = new UploadClient(server.Options());
+        using var destination = new HashingStream();
+
+        await client.Files.DownloadAsync(file, destination, cancellationToken: Cancel).WaitAsync(HangGuard, Cancel);
+
+        Assert.Equal(size, destination.Length);
+        Assert.Equal(TestPattern.Md5(size), destination.Md5());
+        Assert.Equal(2, server.DownloadRequests);
+    }
+
+    [Fact]
     public async Task DownloadAsync_WithProgress_ReportsMonotonicallyEndingAtTheTotal()
     {
         const long size = 6 * MiB + 1;

@@ -86,6 +86,9 @@ public sealed class StreamingApiServer : IAsyncDisposable
     /// <summary>When set, the upload endpoint reads the body 64 KiB at a time with this pause between reads (a slow but moving network).</summary>
     public TimeSpan? UploadReadDelay { get; set; }
 
+    /// <summary>Whether download GETs honour <c>Range</c> (206); when false they always send the whole file (200), as many PHP scripts do.</summary>
+    public bool HonourRange { get; set; } = true;
+
     /// <summary>The package <c>/account/package</c> reports: <c>max_upload_size</c> (0 = unlimited).</summary>
     public long MaxUploadSize { get; set; }
 
@@ -303,7 +306,7 @@ public sealed class StreamingApiServer : IAsyncDisposable
         }
 
         long from = 0;
-        if (range is not null && range.StartsWith("bytes=", StringComparison.Ordinal) && range.EndsWith('-'))
+        if (HonourRange && range is not null && range.StartsWith("bytes=", StringComparison.Ordinal) && range.EndsWith('-'))
         {
             from = long.Parse(range.AsSpan(6, range.Length - 7), CultureInfo.InvariantCulture);
             context.Response.StatusCode = 206;

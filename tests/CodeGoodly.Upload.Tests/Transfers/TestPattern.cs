@@ -16,12 +16,15 @@ public static class TestPattern
     public static ReadOnlyMemory<byte> Slice(long offset, int count) => Bytes.AsMemory((int)(offset % Period), count);
 
     /// <summary>The MD5 (lower-case hex) of the first <paramref name="length"/> pattern bytes.</summary>
-    public static string Md5(long length)
+    public static string Md5(long length) => Md5(0, length);
+
+    /// <summary>The MD5 (lower-case hex) of <paramref name="length"/> pattern bytes from <paramref name="offset"/>.</summary>
+    public static string Md5(long offset, long length)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
-        for (long position = 0; position < length;)
+        for (long position = offset; position < offset + length;)
         {
-            int count = (int)Math.Min(ChunkSize, length - position);
+            int count = (int)Math.Min(ChunkSize, offset + length - position);
             hash.AppendData(Slice(position, count).Span);
             position += count;
         }

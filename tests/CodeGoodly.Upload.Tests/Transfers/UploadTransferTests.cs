@@ -253,6 +253,22 @@ public sealed class UploadTransferTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UploadAsync_RetriedFromAStreamNotAtItsStart_RewindsToWhereItStarted()
+    {
+        server.UploadFault = attempt => attempt == 1 ? UploadFault.RespondBeforeReading503 : UploadFault.None;
+        using var client = new UploadClient(server.Options(o => o.MaxRetries = 3));
+        var stream = new PatternStream(MiB + 100) { Position = 100 };
+        var progress = new SynchronousProgress();
+
+        await client.Files.UploadAsync(stream, "offset.bin", progress: progress, cancellationToken: Cancel).WaitAsync(HangGuard, Cancel);
+
+        StoredUpload stored = Assert.Single(server.Uploads);
+        Assert.Equal(TestPattern.Md5(100, MiB), stored.Md5);
+        Assert.Equal(new TransferProgress(MiB, MiB), progress.Reports[^1]);
+        Assert.Equal(MiB + 100, stream.Position); // left where the upload ended, open
+    }
+
+    [Fact]
     public async Task UploadAsync_503WithAStreamThatCannotRewind_IsNotRetried()
     {
         server.UploadFault = _ => UploadFault.RespondBeforeReading503;
