@@ -141,7 +141,6 @@ internal sealed class FileDownloader(HttpClient http, TimeSpan idleTimeout, int 
                                 throw new UploadApiException(UploadErrorKind.UnexpectedResponse, Endpoint,
                                     message: $"{Endpoint} failed (UnexpectedResponse): the server sent more than the {state.Total} bytes it announced.");
                             }
-
                         }
                     }
                 }
