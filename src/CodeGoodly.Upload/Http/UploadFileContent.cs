@@ -99,7 +99,17 @@ internal sealed class UploadFileContent : HttpContent
                     break;
                 }
 
-                int read = await ReadSourceAsync(buffer.AsMemory(0, want), cancellationToken).ConfigureAwait(false);
+                int read;
+                try
+                {
+                    read = await source.ReadAsync(buffer.AsMemory(0, want), cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception failure) when (failure is not OperationCanceledException)
+                {
+                    LocalFailure = failure; // the caller's stream failed, not the network
+                    throw;
+                }
+
                 if (read == 0)
                 {
                     if (Length is long expected)
@@ -140,19 +150,6 @@ internal sealed class UploadFileContent : HttpContent
 
     // The caller owns the stream: disposing the request never closes it.
     protected override void Dispose(bool disposing) => base.Dispose(disposing);
-
-    private async ValueTask<int> ReadSourceAsync(Memory<byte> buffer, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception failure) when (failure is not OperationCanceledException)
-        {
-            LocalFailure = failure;
-            throw;
-        }
-    }
 
     private Exception Local(Exception failure)
     {
