@@ -40,7 +40,7 @@ internal static class BenchmarkRun
 
             // Uploads: each round runs every client once, in a rotating order, so load from others hits them alike.
             var uploadResults = new Dictionary<long, Measured[]>();
-            foreach ((long size, int rounds, int warmups) in new[] { (SmallSize, 7, 1), (LargeSize, 3, 0) })
+            foreach ((long size, int rounds, int warmups) in new[] { (SmallSize, 9, 1), (LargeSize, 5, 0) })
             {
                 string path = Path.Combine(directory, $"upload-{size / (1024 * 1024)}MiB.bin");
                 await WritePatternFileAsync(path, size);
@@ -64,7 +64,7 @@ internal static class BenchmarkRun
 
             // Downloads.
             var downloadResults = new Dictionary<long, Measured[]>();
-            foreach ((long size, long fileId, int rounds, int warmups) in new[] { (SmallSize, smallFileId, 9, 1), (LargeSize, largeFileId, 3, 0) })
+            foreach ((long size, long fileId, int rounds, int warmups) in new[] { (SmallSize, smallFileId, 9, 1), (LargeSize, largeFileId, 5, 0) })
             {
                 var clients = new List<(Measured Result, Func<Task<string>> Run)>
                 {
