@@ -77,9 +77,16 @@ public interface IFilesClient
 
     /// <summary>Downloads a file's bytes into a stream: asks for a download URL, then streams it, resuming with <c>Range</c> after a dropped connection.</summary>
     /// <param name="fileId">The file.</param>
-    /// <param name="destination">Where to write the bytes; left open.</param>
-    /// <param name="progress">Told how many bytes were received.</param>
+    /// <param name="destination">Where to write the bytes; left open. Only appended to, so it need not be seekable.</param>
+    /// <param name="progress">Told how many bytes were received, a few times a second and once at the end (the total).</param>
     /// <param name="cancellationToken">Cancels the download.</param>
+    /// <remarks>
+    /// A dropped connection is resumed from the bytes already written (with <c>Range</c>; when the server ignores it, the bytes
+    /// already written are skipped), up to <see cref="UploadClientOptions.MaxRetries"/> times, asking for a fresh one-off link
+    /// when the old one is refused. The length received is checked against the server's <c>Content-Length</c>. No timeout
+    /// limits the length of a download: it fails only after <see cref="UploadClientOptions.AttemptTimeout"/> without a byte.
+    /// A failure to write to <paramref name="destination"/> is thrown as it is and never retried.
+    /// </remarks>
     /// <exception cref="UploadApiException">The file does not exist, or the download failed.</exception>
     Task DownloadAsync(FileId fileId, Stream destination,
         IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default);
