@@ -12,12 +12,22 @@ internal sealed class FilesClient(IUploadApi api, WireMapper mapper, FileDownloa
         IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         Guard.ReadableStream(content, nameof(content));
-        Guard.Name(fileName, nameof(fileName));
-        string folder = Guard.Destination(folderId, nameof(folderId), root: string.Empty);
-        var file = new UploadFileContent(content, fileName, OctetStream, progress, options.AttemptTimeout);
-        CheckPackageAllows(file.Length);
-        return ApiCaller.CallAsync("file/upload", ct => api.FileUploadAsync(new UploadStreamPart(file), folder, ct),
-            WireJsonContext.Default.WireEnvelopeListWireUploadedFile, ReadUploaded, cancellationToken);
+        long? length = content.CanSeek ? Math.Max(0, content.Length - content.Position) : null;
+        return StartUpload(content, length, fileName, folderId, progress, cancellationToken);
+    }
+
+    public Task<UploadedFile> UploadAsync(Stream content, long contentLength, string fileName, FolderId? folderId = null,
+        IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        Guard.ReadableStream(content, nameof(content));
+        ArgumentOutOfRangeException.ThrowIfNegative(contentLength);
+        if (content.CanSeek && content.Length - content.Position < contentLength)
+        {
+            throw new ArgumentOutOfRangeException(nameof(contentLength), contentLength,
+                $"The stream holds only {Math.Max(0, content.Length - content.Position)} bytes after its current position.");
+        }
+
+        return StartUpload(content, contentLength, fileName, folderId, progress, cancellationToken);
     }
 
     public async Task<UploadedFile> UploadFileAsync(string path, FolderId? folderId = null,
@@ -29,12 +39,78 @@ internal sealed class FilesClient(IUploadApi api, WireMapper mapper, FileDownloa
             throw new FileNotFoundException($"There is no file to upload at '{path}'.", path);
         }
 
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1,
+        // No FileStream buffer: the upload reads 128 KiB at a time straight into its own pooled buffer.
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0,
             FileOptions.Asynchronous | FileOptions.SequentialScan);
         await using (stream.ConfigureAwait(false))
         {
             return await UploadAsync(stream, Path.GetFileName(path), folderId, progress, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Checks everything that can be checked before a byte is sent (synchronously, so bad input throws at the call), then sends.</summary>
+    private Task<UploadedFile> StartUpload(Stream content, long? length, string fileName, FolderId? folderId,
+        IProgress<TransferProgress>? progress, CancellationToken cancellationToken)
+    {
+        Guard.Name(fileName, nameof(fileName));
+        string folder = Guard.Destination(folderId, nameof(folderId), root: string.Empty);
+        if (PackageRefusal(length) is { } refusal)
+        {
+            throw refusal;
+        }
+
+        return SendUploadAsync(content, length, fileName, folder, progress, cancellationToken);
+    }
+
+    private async Task<UploadedFile> SendUploadAsync(Stream content, long? length, string fileName, string folder,
+        IProgress<TransferProgress>? progress, CancellationToken cancellationToken)
+    {
+        // The whole upload is bounded by idleness, not by length: the watchdog fires only when AttemptTimeout passes with
+        // no connection, no bytes moving and no answer.
+        using var watchdog = new TransferWatchdog(options.AttemptTimeout, cancellationToken);
+        Func<long, Exception?>? checkSize = length is null && account.KnownPackage is not null ? sent => PackageRefusal(sent, atLeast: true) : null;
+        var file = new UploadFileContent(content, length, fileName, OctetStream, progress, watchdog, checkSize);
+        try
+        {
+            return await ApiCaller.CallAsync(ApiEndpoint.FileUpload, ct => api.FileUploadAsync(new UploadStreamPart(file), folder, ct),
+                WireJsonContext.Default.WireEnvelopeListWireUploadedFile, ReadUploaded, watchdog.Token).ConfigureAwait(false);
+        }
+        catch (Exception failure) when (!cancellationToken.IsCancellationRequested && TranslateUploadFailure(failure, file, watchdog) is { } translated)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(translated);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Says what really happened to a failed upload: the caller's stream failed, the watchdog saw no progress, or the
+    /// connection broke before the whole body was sent (the server cannot have stored a truncated body, so the outcome is known).
+    /// </summary>
+    private static Exception? TranslateUploadFailure(Exception failure, UploadFileContent file, TransferWatchdog watchdog)
+    {
+        if (file.LocalFailure is { } local)
+        {
+            return local;
+        }
+
+        string sent = file.Length is long total ? $"{file.BytesSent} of {total} bytes" : $"{file.BytesSent} bytes";
+        if (watchdog.HasFired)
+        {
+            bool unknown = file.BodyCompleted;
+            return new UploadApiException(UploadErrorKind.Network, ApiEndpoint.FileUpload,
+                $"{ApiEndpoint.FileUpload} failed (Network): {watchdog.Describe("the upload")} after {sent} were sent."
+                + (unknown ? " The whole file was sent, so the server may have stored it: check before repeating the upload." : " The server cannot have stored a partial upload."),
+                innerException: failure) { IsOutcomeUnknown = unknown };
+        }
+
+        if (failure is UploadApiException { Kind: UploadErrorKind.Network, IsOutcomeUnknown: true } network && !file.BodyCompleted)
+        {
+            return new UploadApiException(UploadErrorKind.Network, ApiEndpoint.FileUpload,
+                $"{ApiEndpoint.FileUpload} failed (Network): the connection broke after {sent} were sent, so the server cannot have stored the file.",
+                innerException: network.InnerException ?? network);
+        }
+
+        return null;
     }
 
     public Task<DownloadLink> GetDownloadLinkAsync(FileId fileId, CancellationToken cancellationToken = default)
@@ -157,24 +233,26 @@ internal sealed class FilesClient(IUploadApi api, WireMapper mapper, FileDownloa
         return WireMapper.ToUploadedFile(item);
     }
 
-    /// <summary>Refuses, before sending a byte, an upload the account's package (when already read) would refuse.</summary>
-    private void CheckPackageAllows(long? length)
+    /// <summary>The refusal the account's package (when already read) would give an upload of <paramref name="length"/> bytes, or <see langword="null"/>.</summary>
+    private UploadApiException? PackageRefusal(long? length, bool atLeast = false)
     {
         if (account.KnownPackage is not { } package)
         {
-            return;
+            return null;
         }
 
         if (!package.CanUpload)
         {
-            throw new UploadApiException(UploadErrorKind.Forbidden, "file/upload",
+            return new UploadApiException(UploadErrorKind.Forbidden, ApiEndpoint.FileUpload,
                 $"file/upload refused before sending: the account's package '{package.Label}' may not upload files (can_upload is 0).");
         }
 
         if (package.MaxUploadSize > 0 && length > package.MaxUploadSize)
         {
-            throw new UploadApiException(UploadErrorKind.Forbidden, "file/upload",
-                $"file/upload refused before sending: the file is {length} bytes but the package '{package.Label}' allows at most {package.MaxUploadSize} bytes.");
+            return new UploadApiException(UploadErrorKind.Forbidden, ApiEndpoint.FileUpload,
+                $"file/upload refused{(atLeast ? " and stopped" : " before sending")}: the file is {(atLeast ? "more than " + package.MaxUploadSize.ToString(System.Globalization.CultureInfo.InvariantCulture) : length?.ToString(System.Globalization.CultureInfo.InvariantCulture))} bytes but the package '{package.Label}' allows at most {package.MaxUploadSize} bytes.");
         }
+
+        return null;
     }
 }

@@ -103,18 +103,25 @@ internal static class ApiResponseReader
         await using (stream.ConfigureAwait(false))
         {
             using var buffer = new MemoryStream(capacity: (int)(response.Content.Headers.ContentLength ?? 1024));
-            byte[] chunk = new byte[16 * 1024];
-            int read;
-            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            byte[] chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024); // pooled: a fresh 16 KiB per call was most of a small call's allocations
+            try
             {
-                if (buffer.Length + read > MaxBodyBytes)
+                int read;
+                while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
                 {
-                    throw new UploadApiException(UploadErrorKind.UnexpectedResponse, endpoint,
-                        $"{endpoint} failed (UnexpectedResponse, HTTP {(int)response.StatusCode}): the answer is larger than {MaxBodyBytes} bytes, too large to be an API answer.",
-                        (int)response.StatusCode);
-                }
+                    if (buffer.Length + read > MaxBodyBytes)
+                    {
+                        throw new UploadApiException(UploadErrorKind.UnexpectedResponse, endpoint,
+                            $"{endpoint} failed (UnexpectedResponse, HTTP {(int)response.StatusCode}): the answer is larger than {MaxBodyBytes} bytes, too large to be an API answer.",
+                            (int)response.StatusCode);
+                    }
 
-                buffer.Write(chunk, 0, read);
+                    buffer.Write(chunk, 0, read);
+                }
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
             }
 
             return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();

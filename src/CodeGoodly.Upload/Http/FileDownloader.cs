@@ -35,13 +35,13 @@ internal sealed class FileDownloader(HttpClient http, TimeSpan idleTimeout, int 
                 state.Progress.Complete(state.Written);
                 return;
             }
-            catch (UploadApiException refused) when (state.Written > 0 && !freshLink && refused.Kind is UploadErrorKind.NotFound or UploadErrorKind.Forbidden or UploadErrorKind.InvalidArgument)
+            catch (UploadApiException refused) when (!freshLink && refused.Kind is UploadErrorKind.NotFound or UploadErrorKind.Forbidden or UploadErrorKind.InvalidArgument)
             {
                 // The one-off link was used up by the attempt that broke: ask for another and carry on from where we were.
                 link = await getLink(cancellationToken).ConfigureAwait(false);
                 freshLink = true;
             }
-            catch (Exception broken) when (IsResumable(broken) && !cancellationToken.IsCancellationRequested)
+            catch (Exception broken) when (!state.DestinationFailed && IsResumable(broken) && !cancellationToken.IsCancellationRequested)
             {
                 if (++resumes > maxResumes)
                 {
@@ -70,11 +70,10 @@ internal sealed class FileDownloader(HttpClient http, TimeSpan idleTimeout, int 
             request.Headers.Range = new RangeHeaderValue(offset, null);
         }
 
-        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        idle.CancelAfter(idleTimeout);
+        using var watchdog = new TransferWatchdog(idleTimeout, cancellationToken);
         try
         {
-            using HttpResponseMessage response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, idle.Token).ConfigureAwait(false);
+            using HttpResponseMessage response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, watchdog.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
                 UploadErrorKind kind = ErrorClassifier.FromHttpStatus(response.StatusCode);
@@ -88,6 +87,11 @@ internal sealed class FileDownloader(HttpClient http, TimeSpan idleTimeout, int 
             {
                 skip = offset; // the server ignored Range: read past what we already have
             }
+            else if (response.StatusCode == HttpStatusCode.PartialContent && response.Content.Headers.ContentRange?.From is long from && from != offset)
+            {
+                throw new UploadApiException(UploadErrorKind.UnexpectedResponse, Endpoint, httpStatus: 206,
+                    message: $"{Endpoint} failed (UnexpectedResponse, HTTP 206): asked for the bytes from {offset} but the server sent them from {from}.");
+            }
 
             if (state.Total is null && response.Content.Headers.ContentLength is long length)
             {
@@ -95,7 +99,7 @@ internal sealed class FileDownloader(HttpClient http, TimeSpan idleTimeout, int 
                 state.Progress.TotalBytes = state.Total;
             }
 
-            Stream body = await response.Content.ReadAsStreamAsync(idle.Token).ConfigureAwait(false);
+            Stream body = await response.Content.ReadAsStreamAsync(watchdog.Token).ConfigureAwait(false);
             await using (body.ConfigureAwait(false))
             {
                 byte[] buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
@@ -103,13 +107,13 @@ internal sealed class FileDownloader(HttpClient http, TimeSpan idleTimeout, int 
                 {
                     while (true)
                     {
-                        idle.CancelAfter(idleTimeout);
-                        int read = await body.ReadAsync(buffer.AsMemory(0, BufferSize), idle.Token).ConfigureAwait(false);
+                        int read = await body.ReadAsync(buffer.AsMemory(0, BufferSize), watchdog.Token).ConfigureAwait(false);
                         if (read == 0)
                         {
                             break;
                         }
 
+                        watchdog.Kick();
                         int start = 0;
                         if (skip > 0)
                         {
@@ -119,9 +123,24 @@ internal sealed class FileDownloader(HttpClient http, TimeSpan idleTimeout, int 
 
                         if (start < read)
                         {
-                            await destination.WriteAsync(buffer.AsMemory(start, read - start), cancellationToken).ConfigureAwait(false);
+                            try
+                            {
+                                await destination.WriteAsync(buffer.AsMemory(start, read - start), cancellationToken).ConfigureAwait(false);
+                            }
+                            catch (Exception failure) when (failure is not OperationCanceledException)
+                            {
+                                state.DestinationFailed = true; // a full disk is not a broken connection: never resumed
+                                throw;
+                            }
+
+                            watchdog.Kick(); // a slow destination is not an idle network
                             state.Written += read - start;
                             state.Progress.Report(state.Written);
+                            if (state.Written > state.Total)
+                            {
+                                throw new UploadApiException(UploadErrorKind.UnexpectedResponse, Endpoint,
+                                    message: $"{Endpoint} failed (UnexpectedResponse): the server sent more than the {state.Total} bytes it announced.");
+                            }
                         }
                     }
                 }
@@ -131,9 +150,9 @@ internal sealed class FileDownloader(HttpClient http, TimeSpan idleTimeout, int 
                 }
             }
         }
-        catch (OperationCanceledException) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (watchdog.HasFired)
         {
-            throw new TimeoutException($"The download made no progress for {idleTimeout.TotalSeconds:0.#} s.");
+            throw new TimeoutException(watchdog.Describe("The download") + ".");
         }
     }
 
@@ -145,5 +164,8 @@ internal sealed class FileDownloader(HttpClient http, TimeSpan idleTimeout, int 
         public long Written { get; set; }
 
         public long? Total { get; set; }
+
+        /// <summary>Whether writing to the caller's destination failed (then the error is the caller's, not the network's).</summary>
+        public bool DestinationFailed { get; set; }
     }
 }

@@ -14,7 +14,6 @@ internal sealed class MultipartFormBody : HttpContent
     private readonly byte[] head;
     private readonly byte[] tail;
     private readonly UploadFileContent file;
-    private TaskCompletionSource written = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public MultipartFormBody(IEnumerable<KeyValuePair<string, string>> fields, string fileField, UploadFileContent file)
     {
@@ -40,16 +39,33 @@ internal sealed class MultipartFormBody : HttpContent
 
     public bool HasStarted => file.HasStarted;
 
-    /// <summary>Starts watching the next send: the task completes once that send has written the whole body (see <see cref="UploadAnswerTimeoutStrategy"/>).</summary>
-    public Task WatchNextWrite()
-    {
-        var next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Volatile.Write(ref written, next);
-        return next.Task;
-    }
-
     /// <summary>Escapes a value for a quoted header parameter: backslash and quote are escaped, line breaks cannot appear.</summary>
     internal static string Quote(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The upload's retry rule, which never risks a second copy of the file: send again only when the stream can be rewound
+    /// and the server certainly did not store the file — it answered 429, or a 5xx other than 502/504 (a proxy's 502/504
+    /// says the backend may still be working on it), or the request failed before the whole body was handed over (a
+    /// truncated multipart body is never stored), or the connection was refused. A lost answer after the whole body was sent
+    /// is not retried. A failure of the caller's own stream is never retried.
+    /// </summary>
+    public bool ShouldRetry(HttpResponseMessage? response, Exception? exception)
+    {
+        if (!file.CanReplay || file.LocalFailure is not null)
+        {
+            return false;
+        }
+
+        if (response is not null)
+        {
+            int status = (int)response.StatusCode;
+            return status == (int)HttpStatusCode.TooManyRequests
+                || (status >= 500 && status != (int)HttpStatusCode.BadGateway && status != (int)HttpStatusCode.GatewayTimeout);
+        }
+
+        return exception is not null && exception is not OperationCanceledException
+            && (!file.BodyCompleted || RetryRules.CertainlyNotSent(exception));
+    }
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
         SerializeToStreamAsync(stream, context, CancellationToken.None);
@@ -59,7 +75,6 @@ internal sealed class MultipartFormBody : HttpContent
         await stream.WriteAsync(head, cancellationToken).ConfigureAwait(false);
         await file.CopyToAsync(stream, context, cancellationToken).ConfigureAwait(false);
         await stream.WriteAsync(tail, cancellationToken).ConfigureAwait(false);
-        Volatile.Read(ref written).TrySetResult();
     }
 
     protected override bool TryComputeLength(out long length)

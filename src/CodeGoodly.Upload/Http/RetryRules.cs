@@ -13,9 +13,9 @@ internal static class RetryRules
 {
     public static bool ShouldRetry(HttpRequestMessage? request, HttpResponseMessage? response, Exception? exception)
     {
-        if (request?.Content is MultipartFormBody { CanReplay: false })
+        if (request?.Content is MultipartFormBody upload)
         {
-            return false;
+            return upload.ShouldRetry(response, exception); // uploads have their own never-duplicate rule
         }
 
         string? endpoint = request is null ? null : ApiEndpoint.Of(request);

@@ -29,8 +29,8 @@ internal static class UploadPipeline
 
     /// <summary>
     /// The resilience handler. Small calls: total timeout → retry → attempt timeout → body read. Transfers (the upload, and
-    /// non-API GETs such as downloads): retry → answer timeout (an upload's answer is due within the attempt timeout once its
-    /// last byte is sent) → body read; sending is bounded by the transfer's idle timeout, since a large file may take long.
+    /// non-API GETs such as downloads): retry → body read, with no time limit here: a large file may take long, so a transfer
+    /// is bounded instead by <see cref="TransferWatchdog"/> (no progress for the attempt timeout, the answer wait included).
     /// </summary>
     /// <param name="options">The retry and timeout settings.</param>
     /// <param name="budget">The retry budget shared by every call of one client or DI registration.</param>
@@ -75,7 +75,6 @@ internal static class UploadPipeline
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
         AddRetry(builder, options, budget);
         return builder
-            .AddStrategy(_ => new UploadAnswerTimeoutStrategy(options.AttemptTimeout))
             .AddStrategy(_ => new ResponseBufferingStrategy())
             .Build();
     }

@@ -166,7 +166,7 @@ public sealed class ConnectionFaultTests
 
         Assert.Equal(UploadErrorKind.Network, error.Kind);
         Assert.True(error.IsOutcomeUnknown);
-        Assert.Contains("timed out", error.Message, StringComparison.Ordinal);
+        Assert.Contains("no progress", error.Message, StringComparison.Ordinal);
         Assert.Equal(1, server.CountOf("file/upload"));
     }
 

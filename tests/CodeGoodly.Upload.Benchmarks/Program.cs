@@ -1,0 +1,12 @@
+using System.Diagnostics;
+using CodeGoodly.Upload.Benchmarks;
+
+// dotnet run -c Release --project tests/CodeGoodly.Upload.Benchmarks            the whole comparison (a few minutes)
+// ... -- serve                                                                  (internal) the loopback server, in its own process
+// ... -- peak <sdk|raw> <file> <baseAddress>                                    (internal) one upload in a fresh process, reports its memory
+return args switch
+{
+    ["serve"] => await ServerProcess.RunAsync(),
+    ["peak", string client, string file, string baseAddress] => await PeakMemory.RunChildAsync(client, file, new Uri(baseAddress)),
+    _ => await BenchmarkRun.RunAsync(args),
+};

@@ -1,0 +1,101 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CodeGoodly.Upload.Tests.Transfers;
+
+namespace CodeGoodly.Upload.Benchmarks;
+
+/// <summary>What a careful user would write without the SDK: one HttpClient, the token passed by hand, System.Text.Json (source-generated).</summary>
+internal sealed class RawClient(Uri baseAddress) : IDisposable
+{
+    private readonly HttpClient http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+    {
+        BaseAddress = baseAddress,
+        Timeout = Timeout.InfiniteTimeSpan,
+    };
+
+    /// <summary>Uploads a file as <c>StreamContent</c> inside <c>MultipartFormDataContent</c>; returns the response body.</summary>
+    public async Task<string> UploadFileAsync(string path)
+    {
+        await using FileStream file = File.OpenRead(path);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(StreamingApiServer.Token), "access_token" },
+            { new StringContent(StreamingApiServer.AccountId), "account_id" },
+            { new StringContent(string.Empty), "folder_id" },
+        };
+        var fileContent = new StreamContent(file);
+        fileContent.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(fileContent, "upload_file", Path.GetFileName(path));
+        using HttpResponseMessage response = await http.PostAsync("file/upload", form);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>Asks for the download URL, then streams the GET into <paramref name="destination"/>.</summary>
+    public async Task DownloadAsync(long fileId, Stream destination)
+    {
+        string url;
+        using (HttpResponseMessage link = await http.PostAsync("file/download", Form(fileId)))
+        {
+            link.EnsureSuccessStatusCode();
+            using JsonDocument json = await JsonDocument.ParseAsync(await link.Content.ReadAsStreamAsync());
+            url = json.RootElement.GetProperty("data").GetProperty("download_url").GetString()!;
+        }
+
+        using HttpResponseMessage response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
+        response.EnsureSuccessStatusCode();
+        await using Stream body = await response.Content.ReadAsStreamAsync();
+        await body.CopyToAsync(destination);
+    }
+
+    /// <summary><c>/file/info</c>, read into a typed record with source-generated System.Text.Json.</summary>
+    public async Task<RawFile> GetInfoAsync(long fileId)
+    {
+        using HttpResponseMessage response = await http.PostAsync("file/info", Form(fileId));
+        response.EnsureSuccessStatusCode();
+        await using Stream body = await response.Content.ReadAsStreamAsync();
+        RawEnvelope envelope = await JsonSerializer.DeserializeAsync(body, RawJsonContext.Default.RawEnvelope) ?? throw new InvalidDataException("empty");
+        if (envelope.Status != "success" || envelope.Data is null)
+        {
+            throw new InvalidDataException("error answer");
+        }
+
+        return envelope.Data;
+    }
+
+    public void Dispose() => http.Dispose();
+
+    private static FormUrlEncodedContent Form(long fileId) => new(
+    [
+        new("file_id", fileId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new("access_token", StreamingApiServer.Token),
+        new("account_id", StreamingApiServer.AccountId),
+    ]);
+}
+
+internal sealed record RawEnvelope(
+    [property: JsonPropertyName("_status")] string? Status,
+    [property: JsonPropertyName("data")] RawFile? Data);
+
+internal sealed record RawFile(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("filename")] string FileName,
+    [property: JsonPropertyName("shortUrl")] string? ShortUrl,
+    [property: JsonPropertyName("fileType")] string? FileType,
+    [property: JsonPropertyName("extension")] string? Extension,
+    [property: JsonPropertyName("fileSize")] string? FileSize,
+    [property: JsonPropertyName("file_status")] string? Status,
+    [property: JsonPropertyName("downloads")] string? Downloads,
+    [property: JsonPropertyName("folderId")] string? FolderId,
+    [property: JsonPropertyName("keywords")] string? Keywords,
+    [property: JsonPropertyName("url_file")] string? UrlFile,
+    [property: JsonPropertyName("uploadedDate")] string? UploadedDate,
+    [property: JsonPropertyName("lastAccessed")] string? LastAccessed,
+    [property: JsonPropertyName("uploadSource")] string? UploadSource,
+    [property: JsonPropertyName("url_file_info")] string? UrlFileInfo,
+    [property: JsonPropertyName("url_file_stats")] string? UrlFileStats,
+    [property: JsonPropertyName("url_file_delete")] string? UrlFileDelete);
+
+[JsonSerializable(typeof(RawEnvelope))]
+internal sealed partial class RawJsonContext : JsonSerializerContext;

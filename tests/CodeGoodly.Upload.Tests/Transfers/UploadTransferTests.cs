@@ -1,0 +1,347 @@
+namespace CodeGoodly.Upload.Tests.Transfers;
+
+/// <summary>Uploads against a streaming Kestrel server: streaming, Content-Length, progress, cancellation, idle timeouts, retries that never duplicate.</summary>
+public sealed class UploadTransferTests : IAsyncLifetime
+{
+    private const long MiB = 1024 * 1024;
+    private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);
+    private StreamingApiServer server = null!;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => server = await StreamingApiServer.StartAsync();
+
+    public async ValueTask DisposeAsync() => await server.DisposeAsync();
+
+    [Fact]
+    public async Task UploadAsync_SeekableStream_SendsContentLengthNotChunked()
+    {
+        using var client = new UploadClient(server.Options());
+        var stream = new PatternStream(3 * MiB + 17);
+        stream.Position = 17; // sent from the current position
+
+        await client.Files.UploadAsync(stream, "part.bin", new FolderId(5), cancellationToken: Cancel);
+
+        StoredUpload stored = Assert.Single(server.Uploads);
+        Assert.Equal(3 * MiB, stored.Size);
+        Assert.NotNull(stored.RequestContentLength);
+        Assert.True(stored.RequestContentLength > stored.Size);
+        Assert.False(stored.Chunked);
+        Assert.Equal("5", stored.Fields["folder_id"]);
+        Assert.Equal(StreamingApiServer.Token, stored.Fields["access_token"]);
+    }
+
+    [Fact]
+    public async Task UploadFileAsync_File_SendsContentLengthAndRawUnicodeName()
+    {
+        string directory = Directory.CreateTempSubdirectory("cg-upload-").FullName;
+        string path = Path.Combine(directory, "отчёт ✓ 2024.bin");
+        try
+        {
+            await using (var file = File.Create(path))
+            {
+                await new PatternStream(2 * MiB + 3).CopyToAsync(file, Cancel);
+            }
+
+            using var client = new UploadClient(server.Options());
+            UploadedFile uploaded = await client.Files.UploadFileAsync(path, cancellationToken: Cancel);
+
+            StoredUpload stored = Assert.Single(server.Uploads);
+            Assert.Equal("отчёт ✓ 2024.bin", stored.FileName);
+            Assert.Equal("отчёт ✓ 2024.bin", uploaded.Name);
+            Assert.NotNull(stored.RequestContentLength);
+            Assert.False(stored.Chunked);
+            Assert.Equal(TestPattern.Md5(2 * MiB + 3), stored.Md5);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task UploadAsync_NonSeekableStreamWithKnownLength_SendsContentLengthAndExactlyThatManyBytes()
+    {
+        using var client = new UploadClient(server.Options());
+
+        await client.Files.UploadAsync(new PatternStream(5 * MiB, seekable: false), 4 * MiB, "pipe.bin", cancellationToken: Cancel);
+
+        StoredUpload stored = Assert.Single(server.Uploads);
+        Assert.Equal(4 * MiB, stored.Size);
+        Assert.Equal(TestPattern.Md5(4 * MiB), stored.Md5);
+        Assert.NotNull(stored.RequestContentLength);
+        Assert.False(stored.Chunked);
+    }
+
+    [Fact]
+    public async Task UploadAsync_NonSeekableStreamShorterThanAnnounced_ThrowsIOExceptionAndNothingIsStored()
+    {
+        using var client = new UploadClient(server.Options());
+
+        var error = await Assert.ThrowsAsync<IOException>(() =>
+            client.Files.UploadAsync(new PatternStream(1 * MiB, seekable: false), 2 * MiB, "short.bin", cancellationToken: Cancel).WaitAsync(HangGuard, Cancel));
+
+        Assert.Contains("announced", error.Message, StringComparison.Ordinal);
+        Assert.Empty(server.Uploads);
+        Assert.True(server.UploadRequests <= 1, "a broken stream is not retried");
+    }
+
+    [Fact]
+    public async Task UploadAsync_NonSeekableStreamWithoutLength_IsSentChunked()
+    {
+        using var client = new UploadClient(server.Options());
+
+        await client.Files.UploadAsync(new PatternStream(1 * MiB, seekable: false), "unknown.bin", cancellationToken: Cancel);
+
+        StoredUpload stored = Assert.Single(server.Uploads);
+        Assert.True(stored.Chunked);
+        Assert.Equal(TestPattern.Md5(1 * MiB), stored.Md5);
+    }
+
+    [Fact]
+    public async Task UploadAsync_WithProgress_ReportsMonotonicallyAtAModestRateEndingAtTheTotal()
+    {
+        const long size = 20 * MiB + 5;
+        using var client = new UploadClient(server.Options());
+        var progress = new SynchronousProgress();
+
+        await client.Files.UploadAsync(new PatternStream(size), "progress.bin", progress: progress, cancellationToken: Cancel);
+
+        IReadOnlyList<TransferProgress> reports = progress.Reports;
+        Assert.NotEmpty(reports);
+        Assert.Equal(new TransferProgress(size, size), reports[^1]);
+        Assert.All(reports, report => Assert.Equal(size, report.TotalBytes));
+        for (int i = 1; i < reports.Count; i++)
+        {
+            Assert.True(reports[i].BytesTransferred > reports[i - 1].BytesTransferred, $"report {i} went from {reports[i - 1].BytesTransferred} to {reports[i].BytesTransferred}");
+        }
+
+        Assert.True(reports.Count <= (size / (128 * 1024)) + 2, $"{reports.Count} reports: at most one per 128 KiB write");
+    }
+
+    [Fact]
+    public async Task UploadAsync_StreamOfUnknownLength_LastProgressEqualsBytesSent()
+    {
+        using var client = new UploadClient(server.Options());
+        var progress = new SynchronousProgress();
+
+        await client.Files.UploadAsync(new PatternStream(3 * MiB, seekable: false), "unknown.bin", progress: progress, cancellationToken: Cancel);
+
+        Assert.Equal(new TransferProgress(3 * MiB, 3 * MiB), progress.Reports[^1]);
+    }
+
+    [Fact]
+    public async Task UploadAsync_CancelledWhileTheServerStallsTheBody_EndsWithOperationCanceled()
+    {
+        server.UploadFault = _ => UploadFault.NeverRead;
+        using var client = new UploadClient(server.Options());
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+        var progress = new SynchronousProgress(report =>
+        {
+            // Progress is rate-limited, so the first report may be the last before the socket fills: cancel a little later,
+            // when the writes are blocked on the stalled server.
+            cancellation.CancelAfter(TimeSpan.FromMilliseconds(500));
+        });
+
+        // An endless stream: the call can only end because the cancellation was honoured.
+        Task upload = client.Files.UploadAsync(new PatternStream(long.MaxValue, seekable: false), "endless.bin", progress: progress, cancellationToken: cancellation.Token);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => upload.WaitAsync(HangGuard, Cancel));
+        Assert.Empty(server.Uploads);
+    }
+
+    [Fact]
+    public async Task UploadAsync_CancelledWhileBytesFlow_EndsWithOperationCanceled()
+    {
+        using var client = new UploadClient(server.Options());
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+        var stream = new PatternStream(long.MaxValue, seekable: false) { OnRead = position => { if (position >= 16 * MiB) cancellation.Cancel(); } };
+
+        Task upload = client.Files.UploadAsync(stream, "endless.bin", cancellationToken: cancellation.Token);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => upload.WaitAsync(HangGuard, Cancel));
+        Assert.Empty(server.Uploads);
+    }
+
+    [Fact]
+    public async Task UploadAsync_SlowButMovingLongerThanAttemptTimeout_Succeeds()
+    {
+        // Small socket buffers on both sides, so the client's progress follows what the server really read.
+        await using StreamingApiServer slowServer = await StreamingApiServer.StartAsync(smallBuffers: true);
+        slowServer.UploadReadDelay = TimeSpan.FromMilliseconds(20); // at most ~3 MiB/s: 8 MiB take well over the 1 s attempt timeout
+        using var http = new HttpClient(new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, token) =>
+            {
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true, SendBufferSize = 32 * 1024 };
+                await socket.ConnectAsync(context.DnsEndPoint, token);
+                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+            },
+        });
+        using var client = new UploadClient(http, slowServer.Options(o => o.AttemptTimeout = TimeSpan.FromSeconds(1)));
+        await client.Files.GetInfoAsync(new FileId(1), Cancel); // sign in first
+
+        UploadedFile uploaded = await client.Files.UploadAsync(new PatternStream(8 * MiB), "slow.bin", cancellationToken: Cancel).WaitAsync(HangGuard, Cancel);
+
+        Assert.Equal(TestPattern.Md5(8 * MiB), uploaded.Hash);
+        Assert.Equal(1, slowServer.UploadRequests);
+    }
+
+    [Fact]
+    public async Task UploadAsync_NoAnswerAfterTheWholeBody_FailsAfterAttemptTimeoutWithOutcomeUnknown()
+    {
+        server.UploadFault = _ => UploadFault.NeverRead; // a small body fits in the socket buffers: all of it is "sent"
+        using var client = new UploadClient(server.Options(o => o.AttemptTimeout = TimeSpan.FromSeconds(1)));
+        await client.Files.GetInfoAsync(new FileId(1), Cancel);
+
+        var error = await Assert.ThrowsAsync<UploadApiException>(() =>
+            client.Files.UploadAsync(new PatternStream(16 * 1024), "stalled.bin", cancellationToken: Cancel).WaitAsync(HangGuard, Cancel));
+
+        Assert.Equal(UploadErrorKind.Network, error.Kind);
+        Assert.True(error.IsOutcomeUnknown);
+        Assert.Contains("no progress", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, server.UploadRequests);
+    }
+
+    [Fact]
+    public async Task UploadAsync_AnswerLostAfterTheServerStoredTheFile_IsNotRetriedAndOutcomeIsUnknown()
+    {
+        server.UploadFault = attempt => attempt == 1 ? UploadFault.StoreThenAbort : UploadFault.None;
+        using var client = new UploadClient(server.Options(o => o.MaxRetries = 3));
+
+        var error = await Assert.ThrowsAsync<UploadApiException>(() =>
+            client.Files.UploadAsync(new PatternStream(2 * MiB), "once.bin", cancellationToken: Cancel).WaitAsync(HangGuard, Cancel));
+
+        Assert.Equal(UploadErrorKind.Network, error.Kind);
+        Assert.True(error.IsOutcomeUnknown);
+        Assert.Equal(1, server.UploadRequests);
+        Assert.Single(server.Uploads);
+    }
+
+    [Fact]
+    public async Task UploadAsync_503BeforeTheBodyWasRead_IsRetriedAndStoredOnce()
+    {
+        server.UploadFault = attempt => attempt == 1 ? UploadFault.RespondBeforeReading503 : UploadFault.None;
+        using var client = new UploadClient(server.Options(o => o.MaxRetries = 3));
+
+        UploadedFile uploaded = await client.Files.UploadAsync(new PatternStream(4 * MiB), "retry.bin", cancellationToken: Cancel).WaitAsync(HangGuard, Cancel);
+
+        Assert.Equal(2, server.UploadRequests);
+        StoredUpload stored = Assert.Single(server.Uploads);
+        Assert.Equal(TestPattern.Md5(4 * MiB), stored.Md5);
+        Assert.Equal(stored.Md5, uploaded.Hash);
+    }
+
+    [Fact]
+    public async Task UploadAsync_RetriedFromAStreamNotAtItsStart_RewindsToWhereItStarted()
+    {
+        server.UploadFault = attempt => attempt == 1 ? UploadFault.RespondBeforeReading503 : UploadFault.None;
+        using var client = new UploadClient(server.Options(o => o.MaxRetries = 3));
+        var stream = new PatternStream(MiB + 100) { Position = 100 };
+        var progress = new SynchronousProgress();
+
+        await client.Files.UploadAsync(stream, "offset.bin", progress: progress, cancellationToken: Cancel).WaitAsync(HangGuard, Cancel);
+
+        StoredUpload stored = Assert.Single(server.Uploads);
+        Assert.Equal(TestPattern.Md5(100, MiB), stored.Md5);
+        Assert.Equal(new TransferProgress(MiB, MiB), progress.Reports[^1]);
+        Assert.Equal(MiB + 100, stream.Position); // left where the upload ended, open
+    }
+
+    [Fact]
+    public async Task UploadAsync_503WithAStreamThatCannotRewind_IsNotRetried()
+    {
+        server.UploadFault = _ => UploadFault.RespondBeforeReading503;
+        using var client = new UploadClient(server.Options(o => o.MaxRetries = 3));
+
+        var error = await Assert.ThrowsAsync<UploadApiException>(() =>
+            client.Files.UploadAsync(new PatternStream(64 * 1024, seekable: false), "pipe.bin", cancellationToken: Cancel).WaitAsync(HangGuard, Cancel));
+
+        Assert.Equal(UploadErrorKind.Server, error.Kind);
+        Assert.Equal(503, error.HttpStatus);
+        Assert.Equal(1, server.UploadRequests);
+        Assert.Empty(server.Uploads);
+    }
+
+    [Fact]
+    public async Task UploadAsync_ConnectionBrokenMidBody_IsRetriedBecauseNothingCanBeStored()
+    {
+        server.UploadFault = attempt => attempt == 1 ? UploadFault.AbortMidBody : UploadFault.None;
+        using var client = new UploadClient(server.Options(o => o.MaxRetries = 3));
+
+        UploadedFile uploaded = await client.Files.UploadAsync(new PatternStream(48 * MiB), "midway.bin", cancellationToken: Cancel).WaitAsync(HangGuard, Cancel);
+
+        Assert.Equal(2, server.UploadRequests);
+        StoredUpload stored = Assert.Single(server.Uploads);
+        Assert.Equal(TestPattern.Md5(48 * MiB), stored.Md5);
+        Assert.Equal(48 * MiB, uploaded.Size);
+    }
+
+    [Fact]
+    public async Task UploadAsync_ConnectionBrokenMidBodyWithoutRewind_FailsWithOutcomeKnown()
+    {
+        server.UploadFault = _ => UploadFault.AbortMidBody;
+        using var client = new UploadClient(server.Options(o => o.MaxRetries = 3));
+
+        var error = await Assert.ThrowsAsync<UploadApiException>(() =>
+            client.Files.UploadAsync(new PatternStream(48 * MiB, seekable: false), "midway.bin", cancellationToken: Cancel).WaitAsync(HangGuard, Cancel));
+
+        Assert.Equal(UploadErrorKind.Network, error.Kind);
+        Assert.False(error.IsOutcomeUnknown);
+        Assert.Equal(1, server.UploadRequests);
+        Assert.Empty(server.Uploads);
+    }
+
+    [Fact]
+    public async Task UploadAsync_LargerThanTheKnownPackageAllows_FailsBeforeSending()
+    {
+        server.MaxUploadSize = 1000;
+        using var client = new UploadClient(server.Options());
+        await client.Account.GetPackageAsync(Cancel);
+
+        var error = await Assert.ThrowsAsync<UploadApiException>(() => client.Files.UploadAsync(new PatternStream(1001), "big.bin", cancellationToken: Cancel));
+
+        Assert.Equal(UploadErrorKind.Forbidden, error.Kind);
+        Assert.Contains("1001", error.Message, StringComparison.Ordinal);
+        Assert.Contains("1000", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, server.UploadRequests);
+    }
+
+    [Fact]
+    public async Task UploadAsync_StreamOfUnknownLengthPassingThePackageLimit_IsStoppedAndNothingStored()
+    {
+        server.MaxUploadSize = 300 * 1024;
+        using var client = new UploadClient(server.Options());
+        await client.Account.GetPackageAsync(Cancel);
+
+        var error = await Assert.ThrowsAsync<UploadApiException>(() =>
+            client.Files.UploadAsync(new PatternStream(2 * MiB, seekable: false), "big.bin", cancellationToken: Cancel).WaitAsync(HangGuard, Cancel));
+
+        Assert.Equal(UploadErrorKind.Forbidden, error.Kind);
+        Assert.Empty(server.Uploads);
+    }
+
+    [Fact]
+    public async Task UploadAsync_PackageCannotUpload_FailsBeforeSending()
+    {
+        server.CanUpload = false;
+        using var client = new UploadClient(server.Options());
+        await client.Account.GetPackageAsync(Cancel);
+
+        var error = await Assert.ThrowsAsync<UploadApiException>(() => client.Files.UploadAsync(new PatternStream(10), "a.bin", cancellationToken: Cancel));
+
+        Assert.Equal(UploadErrorKind.Forbidden, error.Kind);
+        Assert.Contains("can_upload", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, server.UploadRequests);
+    }
+
+    [Fact]
+    public async Task UploadAsync_KnownLengthLongerThanTheSeekableStream_ThrowsBeforeSending()
+    {
+        using var client = new UploadClient(server.Options());
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => { _ = client.Files.UploadAsync(new PatternStream(10), 11, "a.bin", cancellationToken: Cancel); });
+        Assert.Throws<ArgumentOutOfRangeException>(() => { _ = client.Files.UploadAsync(new PatternStream(10), -1, "a.bin", cancellationToken: Cancel); });
+        Assert.Equal(0, server.UploadRequests);
+    }
+}
