@@ -43,7 +43,11 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
     }
 
     /// <summary>Creates a client that sends through the caller's <see cref="HttpClient"/> (its handlers, proxy, certificates). The SDK adds its session and retry handling on top and never disposes <paramref name="httpClient"/>.</summary>
-    /// <param name="httpClient">The client to send through; its <see cref="HttpClient.BaseAddress"/> is not used.</param>
+    /// <param name="httpClient">
+    /// The client to send through; its <see cref="HttpClient.BaseAddress"/> is not used. Its <see cref="HttpClient.Timeout"/> still
+    /// bounds every request, uploads included: set it to <see cref="Timeout.InfiniteTimeSpan"/> for large files (the SDK's own
+    /// attempt and idle timeouts still apply).
+    /// </param>
     /// <param name="options">The settings; validated now, and copied.</param>
     /// <exception cref="ArgumentException">The settings are not valid.</exception>
     public UploadClient(HttpClient httpClient, UploadClientOptions options)
@@ -99,8 +103,15 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
             return;
         }
 
-        await ApiCaller.CallAsync(ApiEndpoint.DisableAccessToken, sessionApi.DisableAccessTokenAsync, WireJsonContext.Default.WireEnvelope,
-            _ => true, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ApiCaller.CallAsync(ApiEndpoint.DisableAccessToken, sessionApi.DisableAccessTokenAsync, WireJsonContext.Default.WireEnvelope,
+                _ => true, cancellationToken).ConfigureAwait(false);
+        }
+        catch (UploadApiException refused) when (refused.Kind == UploadErrorKind.Authentication)
+        {
+            // The server had already dropped the token (idle expiry, another sign-in): signed out is what was asked for.
+        }
     }
 
     /// <summary>Disables the access token (best effort, in the background) and releases the connections.</summary>
@@ -169,7 +180,7 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        return options;
+        return options.Clone(); // later changes to the caller's options do not reach a client already made
     }
 
     /// <summary>Makes sure the base address ends in a slash, so endpoint paths append to it instead of replacing its last segment.</summary>

@@ -8,6 +8,7 @@ namespace CodeGoodly.Upload.Http;
 /// What may be sent again. Every call is a POST, so the rule is about effects: a read is retried after any transient
 /// failure; a write only when the server certainly did not act on it (the connection was refused, or it answered 429 or
 /// 503 — a rate limiter or an unavailable host turning the request away); a body that cannot be rewound never is.
+/// The best-effort <c>/disable_access_token</c> is never retried.
 /// </summary>
 internal static class RetryRules
 {
@@ -19,6 +20,11 @@ internal static class RetryRules
         }
 
         string? endpoint = request is null ? null : ApiEndpoint.Of(request);
+        if (endpoint == ApiEndpoint.DisableAccessToken)
+        {
+            return false; // a best-effort sign-out, often from Dispose: one try, never a background retry loop
+        }
+
         bool isWrite = endpoint is not null && ApiEndpoint.IsWrite(endpoint);
         if (response is not null)
         {

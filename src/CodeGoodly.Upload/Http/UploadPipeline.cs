@@ -52,7 +52,9 @@ internal static class UploadPipeline
     public static SocketsHttpHandler CreatePrimaryHandler() => new()
     {
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        AutomaticDecompression = DecompressionMethods.All,
+        // No Accept-Encoding: a compressed download would make Range offsets (encoded bytes) disagree with the bytes
+        // written (decoded), breaking resume; API answers are a few hundred bytes and gain nothing from compression.
+        AutomaticDecompression = DecompressionMethods.None,
         ConnectTimeout = TimeSpan.FromSeconds(30),
     };
 
