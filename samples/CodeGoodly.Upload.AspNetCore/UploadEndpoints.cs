@@ -32,8 +32,12 @@ public static class UploadEndpoints
             limit.MaxRequestBodySize = null;
         }
 
-        UploadedFile file = await upload.Files.UploadAsync(http.Request.Body, fileName, folderId is { } folder ? new FolderId(folder) : null,
-            cancellationToken: cancellationToken);
+        FolderId? target = folderId is { } folder ? new FolderId(folder) : null;
+
+        // With the request's Content-Length the upload goes out with one too (many PHP hosts refuse chunked uploads).
+        UploadedFile file = http.Request.ContentLength is long length
+            ? await upload.Files.UploadAsync(http.Request.Body, length, fileName, target, cancellationToken: cancellationToken)
+            : await upload.Files.UploadAsync(http.Request.Body, fileName, target, cancellationToken: cancellationToken);
         return Results.Created($"/files/{file.FileId.Value}", file);
     }
 

@@ -153,6 +153,13 @@ internal sealed class LoopbackUploadApi : IEmbeddedUploadApi
     private async Task<IResult> UploadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()!.MaxRequestBodySize = null;
+
+        // Like PHP behind many FastCGI setups: a chunked body (no Content-Length) arrives with no file in it.
+        if (request.ContentLength is null)
+        {
+            return Error("Did not receive uploaded file.");
+        }
+
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out MediaTypeHeaderValue? type) || HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 } boundary)
         {
             return Error("Did not receive uploaded file.");
