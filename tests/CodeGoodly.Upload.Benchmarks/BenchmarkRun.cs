@@ -77,12 +77,7 @@ internal static class BenchmarkRun
             }
 
             // Small calls: /file/info, many sequential calls per round.
-            var small = new List<(Measured Result, Func<Task<string>> Run)>
-            {
-                (new Measured("SDK"), async () => { for (int i = 0; i < SmallCallsPerRound; i++) { _ = await sdk.Files.GetInfoAsync(new FileId(1253)); } return "ok"; }),
-                (new Measured("HttpClient"), async () => { for (int i = 0; i < SmallCallsPerRound; i++) { _ = await raw.GetInfoAsync(1253); } return "ok"; }),
-            };
-            await RunRoundsAsync(small, rounds: 7, warmups: 2, _ => null);
+            List<(Measured Result, Func<Task<string>> Run)> small = await RunSmallCallsAsync(sdk, raw, rounds: 7);
             Console.WriteLine($"  small calls done ({total.Elapsed.TotalSeconds:0} s)");
 
             // Peak memory: one upload per fresh child process.
@@ -120,6 +115,56 @@ internal static class BenchmarkRun
             server.Dispose();
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// Only the small-call part (<c>-- small [rounds]</c>), for iterating on per-call overhead: prints latency and bytes per call,
+    /// SDK and raw, and writes nothing.
+    /// </summary>
+    public static async Task<int> RunSmallOnlyAsync(int rounds)
+    {
+        Console.WriteLine($"CodeGoodly.Upload small-call benchmark — {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {LoadAverage()}");
+        (Process server, Uri baseAddress, _, _) = await ServerProcess.StartAsync();
+        try
+        {
+            using var sdk = new UploadClient(new UploadClientOptions
+            {
+                BaseAddress = baseAddress, Key1 = StreamingApiServer.Key1, Key2 = StreamingApiServer.Key2, AllowInsecureHttp = true,
+            });
+            using var raw = new RawClient(baseAddress);
+            List<(Measured Result, Func<Task<string>> Run)> small = await RunSmallCallsAsync(sdk, raw, rounds);
+            Measured sdkSmall = small[0].Result;
+            Measured rawSmall = small[1].Result;
+            double sdkLatency = sdkSmall.MedianSeconds / SmallCallsPerRound * 1e6;
+            double rawLatency = rawSmall.MedianSeconds / SmallCallsPerRound * 1e6;
+            double sdkAlloc = sdkSmall.MedianAllocated / SmallCallsPerRound;
+            double rawAlloc = rawSmall.MedianAllocated / SmallCallsPerRound;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"latency per call (µs, median of {rounds} rounds × {SmallCallsPerRound}): SDK {sdkLatency:0.0}, raw {rawLatency:0.0}, ratio {sdkLatency / rawLatency:0.00}×"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bytes per call: SDK {sdkAlloc:0}, raw {rawAlloc:0}, ratio {sdkAlloc / rawAlloc:0.00}×"));
+            Console.WriteLine($"load average after: {LoadAverage()}");
+            return 0;
+        }
+        finally
+        {
+            server.StandardInput.Close();
+            if (!server.WaitForExit(5000))
+            {
+                server.Kill();
+            }
+
+            server.Dispose();
+        }
+    }
+
+    private static async Task<List<(Measured Result, Func<Task<string>> Run)>> RunSmallCallsAsync(UploadClient sdk, RawClient raw, int rounds)
+    {
+        var small = new List<(Measured Result, Func<Task<string>> Run)>
+        {
+            (new Measured("SDK"), async () => { for (int i = 0; i < SmallCallsPerRound; i++) { _ = await sdk.Files.GetInfoAsync(new FileId(1253)); } return "ok"; }),
+            (new Measured("HttpClient"), async () => { for (int i = 0; i < SmallCallsPerRound; i++) { _ = await raw.GetInfoAsync(1253); } return "ok"; }),
+        };
+        await RunRoundsAsync(small, rounds, warmups: 2, _ => null);
+        return small;
     }
 
     private static async Task RunRoundsAsync(List<(Measured Result, Func<Task<string>> Run)> clients, int rounds, int warmups, Func<string, string?> check)
