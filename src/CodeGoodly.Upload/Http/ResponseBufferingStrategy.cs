@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using Polly;
 
 namespace CodeGoodly.Upload.Http;
@@ -35,29 +36,38 @@ internal sealed class ResponseBufferingStrategy : ResilienceStrategy<HttpRespons
 
     private static async Task<HttpContent> BufferAsync(HttpContent content, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
+        // Sized from Content-Length when there is one (plus a byte, so the read that sees the end needs no second buffer).
+        long? declared = content.Headers.ContentLength;
+        byte[] buffer = new byte[declared is long known ? (int)known + 1 : 4096];
+        int length = 0;
         Stream body = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (body.ConfigureAwait(false))
         {
-            byte[] chunk = new byte[16 * 1024];
             int read;
-            while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            while ((read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
             {
-                buffer.Write(chunk, 0, read);
-                if (buffer.Length > ApiResponseReader.MaxBodyBytes)
+                length += read;
+                if (length > ApiResponseReader.MaxBodyBytes)
                 {
                     // Not an API answer: hand the reader what it needs to say so (it stops at MaxBodyBytes too).
                     break;
                 }
+
+                if (length == buffer.Length)
+                {
+                    Array.Resize(ref buffer, buffer.Length * 2);
+                }
             }
         }
 
-        var buffered = new ByteArrayContent(buffer.ToArray());
-        foreach (KeyValuePair<string, IEnumerable<string>> header in content.Headers)
+        var buffered = new BufferedApiContent(buffer, length);
+        foreach (KeyValuePair<string, HeaderStringValues> header in content.Headers.NonValidated)
         {
             if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
             {
-                buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                _ = header.Value.Count == 1
+                    ? buffered.Headers.TryAddWithoutValidation(header.Key, header.Value.ToString())
+                    : buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
             }
         }
 

@@ -115,11 +115,21 @@ internal sealed class SessionHandler : DelegatingHandler
             return false;
         }
 
-        // API answers are small: buffer this one so the envelope reader can still read it afterwards.
-        await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
-        byte[] body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-        return body.AsSpan().IndexOf(RefusalMarker) >= 0
-            && ApiResponseReader.TryReadErrorMessage(body)?.StartsWith(ErrorClassifier.TokenRejectedPrefix, StringComparison.OrdinalIgnoreCase) == true;
+        ReadOnlyMemory<byte> body;
+        if (response.Content is BufferedApiContent buffered)
+        {
+            // The usual case: the resilience pipeline read the answer inside the attempt; look at those bytes, no copy.
+            body = buffered.Body;
+        }
+        else
+        {
+            // API answers are small: buffer this one so the envelope reader can still read it afterwards.
+            await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+            body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+        }
+
+        return body.Span.IndexOf(RefusalMarker) >= 0
+            && ApiResponseReader.TryReadErrorMessage(body.Span)?.StartsWith(ErrorClassifier.TokenRejectedPrefix, StringComparison.OrdinalIgnoreCase) == true;
     }
 
     private Task<SessionToken> AuthorizeAsync(CancellationToken cancellationToken) => diagnostics.TraceAuthorizationAsync(options, AuthorizeCoreAsync, cancellationToken);
