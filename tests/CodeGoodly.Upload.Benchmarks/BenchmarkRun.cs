@@ -121,7 +121,7 @@ internal static class BenchmarkRun
     /// Only the small-call part (<c>-- small [rounds]</c>), for iterating on per-call overhead: prints latency and bytes per call,
     /// SDK and raw, and writes nothing.
     /// </summary>
-    public static async Task<int> RunSmallOnlyAsync(int rounds)
+    public static async Task<int> RunSmallOnlyAsync(int rounds, bool profile = false)
     {
         Console.WriteLine($"CodeGoodly.Upload small-call benchmark — {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {LoadAverage()}");
         (Process server, Uri baseAddress, _, _) = await ServerProcess.StartAsync();
@@ -133,6 +133,23 @@ internal static class BenchmarkRun
             });
             using var raw = new RawClient(baseAddress);
             List<(Measured Result, Func<Task<string>> Run)> small = await RunSmallCallsAsync(sdk, raw, rounds);
+            if (profile)
+            {
+                using var sampler = new AllocationSampler();
+                sampler.Start();
+                for (int i = 0; i < rounds * SmallCallsPerRound; i++)
+                {
+                    _ = await sdk.Files.GetInfoAsync(new FileId(1253));
+                }
+
+                sampler.Stop();
+                Console.WriteLine("SDK allocation samples by type (bytes per call, ~100 KB sampling):");
+                foreach ((string type, long bytes) in sampler.Top(40))
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {bytes / (double)(rounds * SmallCallsPerRound),8:0}  {type}"));
+                }
+            }
+
             Measured sdkSmall = small[0].Result;
             Measured rawSmall = small[1].Result;
             double sdkLatency = sdkSmall.MedianSeconds / SmallCallsPerRound * 1e6;
