@@ -17,6 +17,7 @@ internal sealed class SessionHandler : DelegatingHandler
     private readonly UploadClientOptions options;
     private readonly HttpClient sessionHttp;
     private readonly ISessionApi sessionApi;
+    private readonly Func<CancellationToken, Task<SessionToken>> authorize;
 
     private readonly Diagnostics.UploadDiagnostics diagnostics;
 
@@ -33,6 +34,7 @@ internal sealed class SessionHandler : DelegatingHandler
             Timeout = Timeout.InfiniteTimeSpan,
         };
         sessionApi = RestService.ForGenerated<ISessionApi>(sessionHttp, UploadRefit.Settings);
+        authorize = AuthorizeAsync; // one delegate for the client's life, not one per call
     }
 
     public UploadSession Session => session;
@@ -46,7 +48,7 @@ internal sealed class SessionHandler : DelegatingHandler
         }
 
         RequestForm form = await RequestForm.CaptureAsync(request, cancellationToken).ConfigureAwait(false);
-        SessionToken token = await session.GetTokenAsync(AuthorizeAsync, cancellationToken).ConfigureAwait(false);
+        SessionToken token = await session.GetTokenAsync(authorize, cancellationToken).ConfigureAwait(false);
         for (int refusals = 0; ; )
         {
             // Refit's own body is left alone (disposing it would dispose the upload content it shares); bodies built here are ours to dispose.
@@ -82,7 +84,7 @@ internal sealed class SessionHandler : DelegatingHandler
                 await Task.Delay(Backoff(refusals), cancellationToken).ConfigureAwait(false);
             }
 
-            token = await session.RefreshAsync(token, AuthorizeAsync, cancellationToken).ConfigureAwait(false);
+            token = await session.RefreshAsync(token, authorize, cancellationToken).ConfigureAwait(false);
         }
     }
 
