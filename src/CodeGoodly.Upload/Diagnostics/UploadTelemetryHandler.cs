@@ -122,14 +122,14 @@ internal sealed class UploadTelemetryHandler(UploadDiagnostics diagnostics) : De
         }
 
         history.Attempts++;
-        if (ReferenceEquals(history.Content, request.Content) && history.LastOutcome is not null)
+        if (ReferenceEquals(history.Content, request.Content) && history.LastOutcome is { } lastOutcome)
         {
             history.Retries++;
             long waited = history.LastEnded is long ended ? UploadDiagnostics.ElapsedMilliseconds(ended) : 0;
-            UploadLog.Retrying(diagnostics.Logger, method, label, history.Retries, history.LastOutcome, waited);
+            UploadLog.Retrying(diagnostics.Logger, method, label, history.Retries, lastOutcome, waited);
             UploadInstruments.Retries.Add(1,
                 new KeyValuePair<string, object?>(UploadInstruments.EndpointTag, label),
-                new KeyValuePair<string, object?>(UploadInstruments.ReasonTag, history.LastOutcome));
+                new KeyValuePair<string, object?>(UploadInstruments.ReasonTag, lastOutcome));
         }
 
         history.Content = request.Content;
@@ -140,7 +140,9 @@ internal sealed class UploadTelemetryHandler(UploadDiagnostics diagnostics) : De
     {
         if (request.Options.TryGetValue(HistoryKey, out AttemptHistory? history))
         {
-            history.LastOutcome = response is not null ? $"HTTP {(int)response.StatusCode}" : ErrorTypeOf(failure!) is "canceled" ? "timeout" : failure!.GetType().Name;
+            // Only a retry reads the outcome: keep the status and make its text then.
+            history.LastStatus = response is not null ? (int)response.StatusCode : null;
+            history.LastFailure = response is not null ? null : ErrorTypeOf(failure!) is "canceled" ? "timeout" : failure!.GetType().Name;
             history.LastEnded = Stopwatch.GetTimestamp();
         }
     }
@@ -173,7 +175,11 @@ internal sealed class UploadTelemetryHandler(UploadDiagnostics diagnostics) : De
 
         public int Retries { get; set; }
 
-        public string? LastOutcome { get; set; }
+        public int? LastStatus { get; set; }
+
+        public string? LastFailure { get; set; }
+
+        public string? LastOutcome => LastStatus is int status ? $"HTTP {status}" : LastFailure;
 
         public long? LastEnded { get; set; }
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 
 namespace CodeGoodly.Upload.Http;
@@ -5,20 +6,33 @@ namespace CodeGoodly.Upload.Http;
 /// <summary>
 /// An API answer's body, read once by <see cref="ResponseBufferingStrategy"/> inside the attempt. The session handler (looking
 /// for a refused token) and the envelope reader look at <see cref="Body"/> directly, so the bytes are neither copied nor read again.
+/// The buffer is rented from the shared pool and goes back when the answer is disposed: nothing may use <see cref="Body"/> after that
+/// (the SDK reads an API answer completely before disposing it, and never hands one out).
 /// </summary>
 internal sealed class BufferedApiContent : HttpContent
 {
-    private readonly byte[] buffer;
+    private byte[] buffer;
     private readonly int length;
 
-    public BufferedApiContent(byte[] buffer, int length)
+    /// <summary>Takes ownership of <paramref name="rented"/>, a buffer from <see cref="ArrayPool{T}.Shared"/>.</summary>
+    public BufferedApiContent(byte[] rented, int length)
     {
-        this.buffer = buffer;
+        buffer = rented;
         this.length = length;
     }
 
     /// <summary>The whole body as received.</summary>
     public ReadOnlyMemory<byte> Body => buffer.AsMemory(0, length);
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && Interlocked.Exchange(ref buffer, []) is { Length: > 0 } rented)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        base.Dispose(disposing);
+    }
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
         stream.WriteAsync(buffer, 0, length);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net.Http.Headers;
 using Polly;
 
@@ -36,28 +37,39 @@ internal sealed class ResponseBufferingStrategy : ResilienceStrategy<HttpRespons
 
     private static async Task<HttpContent> BufferAsync(HttpContent content, CancellationToken cancellationToken)
     {
-        // Sized from Content-Length when there is one (plus a byte, so the read that sees the end needs no second buffer).
+        // A pooled buffer, sized from Content-Length when there is one (plus a byte, so the read that sees the end needs no larger one).
         long? declared = content.Headers.ContentLength;
-        byte[] buffer = new byte[declared is long known ? (int)known + 1 : 4096];
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(declared is long known ? (int)known + 1 : 4096);
         int length = 0;
-        Stream body = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (body.ConfigureAwait(false))
+        try
         {
-            int read;
-            while ((read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+            Stream body = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (body.ConfigureAwait(false))
             {
-                length += read;
-                if (length > ApiResponseReader.MaxBodyBytes)
+                int read;
+                while ((read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
                 {
-                    // Not an API answer: hand the reader what it needs to say so (it stops at MaxBodyBytes too).
-                    break;
-                }
+                    length += read;
+                    if (length > ApiResponseReader.MaxBodyBytes)
+                    {
+                        // Not an API answer: hand the reader what it needs to say so (it stops at MaxBodyBytes too).
+                        break;
+                    }
 
-                if (length == buffer.Length)
-                {
-                    Array.Resize(ref buffer, buffer.Length * 2);
+                    if (length == buffer.Length)
+                    {
+                        byte[] larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                        buffer.AsSpan(0, length).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
                 }
             }
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
         }
 
         var buffered = new BufferedApiContent(buffer, length);
