@@ -13,7 +13,7 @@ internal sealed class UploadTelemetryHandler(UploadDiagnostics diagnostics) : De
 {
     private static readonly HttpRequestOptionsKey<AttemptHistory> HistoryKey = new("CodeGoodly.Upload.AttemptHistory");
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         string? endpoint = ApiEndpoint.Of(request);
         bool isDownload = endpoint is null && request.Method == HttpMethod.Get;
@@ -23,9 +23,10 @@ internal sealed class UploadTelemetryHandler(UploadDiagnostics diagnostics) : De
         int attempt = NoteAttempt(request, method, label);
         UploadLog.RequestStarting(diagnostics.Logger, method, label, attempt);
 
+        // No async frame of its own: hand back the inner task (one state machine per attempt, not two).
         return isDownload
-            ? await SendDownloadAsync(request, method, cancellationToken).ConfigureAwait(false)
-            : await SendCallAsync(request, endpoint, method, label, cancellationToken).ConfigureAwait(false);
+            ? SendDownloadAsync(request, method, cancellationToken)
+            : SendCallAsync(request, endpoint, method, label, cancellationToken);
     }
 
     private async Task<HttpResponseMessage> SendCallAsync(HttpRequestMessage request, string? endpoint, string method, string label, CancellationToken cancellationToken)
