@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.Http.Headers;
+using CodeGoodly.Upload.Diagnostics;
 using Polly;
 
 namespace CodeGoodly.Upload.Http;
@@ -21,11 +22,13 @@ internal sealed class UploadResilienceHandler(ResiliencePipeline<HttpResponseMes
         ResiliencePipeline<HttpResponseMessage> pipeline = endpoint is null or ApiEndpoint.FileUpload ? transfers : calls;
         ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.SetRequestMessage(request);
+        // The telemetry handler just inside keeps its per-request attempt history here, not in the request's options.
+        UploadTelemetryHandler.AttemptHistory? history = InnerHandler is UploadTelemetryHandler ? new() : null;
         try
         {
             Outcome<HttpResponseMessage> outcome = await pipeline.ExecuteOutcomeAsync(
-                static (context, state) => state.Handler.SendAttemptAsync(context.GetRequestMessage() ?? state.Request, state.Buffer, context.CancellationToken),
-                context, (Handler: this, Request: request, Buffer: endpoint is not null)).ConfigureAwait(false);
+                static (context, state) => state.Handler.SendAttemptAsync(context.GetRequestMessage() ?? state.Request, state.History, state.Buffer, context.CancellationToken),
+                context, (Handler: this, Request: request, History: history, Buffer: endpoint is not null)).ConfigureAwait(false);
             outcome.ThrowIfException();
             return outcome.Result!;
         }
@@ -39,13 +42,16 @@ internal sealed class UploadResilienceHandler(ResiliencePipeline<HttpResponseMes
         SendAsync(request, cancellationToken).GetAwaiter().GetResult(); // the SDK never sends synchronously; kept correct for a caller's HttpClient
 
     /// <summary>One attempt: the request, then (for an API answer) its body; every failure becomes the attempt's outcome, for the retry and timeout strategies to judge.</summary>
-    private async ValueTask<Outcome<HttpResponseMessage>> SendAttemptAsync(HttpRequestMessage request, bool buffer, CancellationToken cancellationToken)
+    private async ValueTask<Outcome<HttpResponseMessage>> SendAttemptAsync(HttpRequestMessage request, UploadTelemetryHandler.AttemptHistory? history, bool buffer,
+        CancellationToken cancellationToken)
     {
         HttpResponseMessage? response = null;
 #pragma warning disable CA1031 // every failure becomes the attempt's outcome
         try
         {
-            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            response = await (history is not null && InnerHandler is UploadTelemetryHandler telemetry
+                ? telemetry.SendAttemptAsync(request, history, cancellationToken)
+                : base.SendAsync(request, cancellationToken)).ConfigureAwait(false);
             if (buffer && response.Content.Headers.ContentLength is not > ApiResponseReader.MaxBodyBytes)
             {
                 response.Content = await BufferAsync(response.Content, cancellationToken).ConfigureAwait(false);
