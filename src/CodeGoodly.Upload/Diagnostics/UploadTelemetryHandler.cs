@@ -185,7 +185,7 @@ internal sealed class UploadTelemetryHandler(UploadDiagnostics diagnostics) : De
     }
 
     /// <summary>What the previous attempts of one request did.</summary>
-    internal sealed class AttemptHistory
+    internal class AttemptHistory
     {
         public HttpContent? Content { get; set; }
 

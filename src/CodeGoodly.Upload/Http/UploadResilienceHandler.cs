@@ -22,13 +22,14 @@ internal sealed class UploadResilienceHandler(ResiliencePipeline<HttpResponseMes
         ResiliencePipeline<HttpResponseMessage> pipeline = endpoint is null or ApiEndpoint.FileUpload ? transfers : calls;
         ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.SetRequestMessage(request);
-        // The telemetry handler just inside keeps its per-request attempt history here, not in the request's options.
-        UploadTelemetryHandler.AttemptHistory? history = InnerHandler is UploadTelemetryHandler ? new() : null;
+        // One small object per request is the pipeline's state (every strategy's frame holds a copy of the state: one reference, not four);
+        // it is also the attempt history of the telemetry handler just inside, instead of an entry in the request's options.
+        var state = new RequestState(this, request, buffer: endpoint is not null, keepsHistory: InnerHandler is UploadTelemetryHandler);
         try
         {
             Outcome<HttpResponseMessage> outcome = await pipeline.ExecuteOutcomeAsync(
-                static (context, state) => state.Handler.SendAttemptAsync(context.GetRequestMessage() ?? state.Request, state.History, state.Buffer, context.CancellationToken),
-                context, (Handler: this, Request: request, History: history, Buffer: endpoint is not null)).ConfigureAwait(false);
+                static (context, state) => state.Handler.SendAttemptAsync(context.GetRequestMessage() ?? state.Request, state.KeepsHistory ? state : null, state.Buffer, context.CancellationToken),
+                context, state).ConfigureAwait(false);
             outcome.ThrowIfException();
             return outcome.Result!;
         }
@@ -117,5 +118,18 @@ internal sealed class UploadResilienceHandler(ResiliencePipeline<HttpResponseMes
 
         content.Dispose();
         return buffered;
+    }
+
+    /// <summary>What every attempt of one request needs; doubles as the telemetry handler's history of those attempts.</summary>
+    private sealed class RequestState(UploadResilienceHandler handler, HttpRequestMessage request, bool buffer, bool keepsHistory)
+        : UploadTelemetryHandler.AttemptHistory
+    {
+        public UploadResilienceHandler Handler { get; } = handler;
+
+        public HttpRequestMessage Request { get; } = request;
+
+        public bool Buffer { get; } = buffer;
+
+        public bool KeepsHistory { get; } = keepsHistory;
     }
 }
