@@ -218,8 +218,10 @@ internal sealed class FilesClient(IUploadApi api, WireMapper mapper, FileDownloa
     }
 
     private Task<FileDetails> CallFileAsync(string endpoint, Func<CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken) =>
-        ApiCaller.CallAsync(endpoint, send, WireJsonContext.Default.WireEnvelopeWireFile,
-            envelope => mapper.ToFile(ApiResponseReader.Data(envelope)), cancellationToken);
+        ApiCaller.CallAsync(endpoint, send, WireJsonContext.Default.WireEnvelopeWireFile, readFile ??= envelope => mapper.ToFile(ApiResponseReader.Data(envelope)), cancellationToken);
+
+    /// <summary>The file answer's mapping, one delegate for the client's life.</summary>
+    private Func<WireEnvelope<WireFile>, FileDetails>? readFile;
 
     private static UploadedFile ReadUploaded(WireEnvelope<List<WireUploadedFile>> envelope)
     {

@@ -2,10 +2,15 @@ using System.Diagnostics;
 using CodeGoodly.Upload.Benchmarks;
 
 // dotnet run -c Release --project tests/CodeGoodly.Upload.Benchmarks            the whole comparison (a few minutes)
+// ... -- small [rounds [profile]]                                               only the small-call part (file/info SDK vs raw), printed;
+//                                                                               profile: also what the SDK allocates, by type (sampled)
 // ... -- serve                                                                  (internal) the loopback server, in its own process
 // ... -- peak <sdk|raw> <file> <baseAddress>                                    (internal) one upload in a fresh process, reports its memory
 return args switch
 {
+    ["small"] => await BenchmarkRun.RunSmallOnlyAsync(rounds: 9),
+    ["small", string rounds] => await BenchmarkRun.RunSmallOnlyAsync(int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture)),
+    ["small", string rounds, "profile"] => await BenchmarkRun.RunSmallOnlyAsync(int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture), profile: true),
     ["serve"] => await ServerProcess.RunAsync(),
     ["peak", string client, string file, string baseAddress] => await PeakMemory.RunChildAsync(client, file, new Uri(baseAddress)),
     _ => await BenchmarkRun.RunAsync(args),

@@ -5,7 +5,15 @@ internal static class OperationNames
 {
     public const string Download = "files.download";
 
-    public static string Of(string endpoint) => endpoint switch
+    /// <summary>Endpoints are a small fixed set: each name is built once.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Names = new(StringComparer.Ordinal);
+
+    public static string Of(string endpoint) =>
+        Names.TryGetValue(endpoint, out string? name) ? name
+        : Names.Count < 256 ? Names.GetOrAdd(endpoint, Build(endpoint))
+        : Build(endpoint);
+
+    private static string Build(string endpoint) => endpoint switch
     {
         "authorize" => "session.authorize",
         "disable_access_token" => "session.sign_out",

@@ -13,22 +13,31 @@ internal sealed class UploadTelemetryHandler(UploadDiagnostics diagnostics) : De
 {
     private static readonly HttpRequestOptionsKey<AttemptHistory> HistoryKey = new("CodeGoodly.Upload.AttemptHistory");
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        SendAttemptAsync(request, history: null, cancellationToken);
+
+    /// <summary>
+    /// One attempt, with the request's <paramref name="history"/> kept by the caller (<see cref="UploadResilienceHandler"/> keeps one per
+    /// request); without one it is kept in the request's options.
+    /// </summary>
+    internal Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, AttemptHistory? history, CancellationToken cancellationToken)
     {
         string? endpoint = ApiEndpoint.Of(request);
         bool isDownload = endpoint is null && request.Method == HttpMethod.Get;
         string label = endpoint ?? (isDownload ? "download" : request.Method.Method);
         string method = request.Method.Method;
         TagServer(Activity.Current, request.RequestUri);
-        int attempt = NoteAttempt(request, method, label);
+        history ??= HistoryOf(request);
+        int attempt = NoteAttempt(history, request, method, label);
         UploadLog.RequestStarting(diagnostics.Logger, method, label, attempt);
 
+        // No async frame of its own: hand back the inner task (one state machine per attempt, not two).
         return isDownload
-            ? await SendDownloadAsync(request, method, cancellationToken).ConfigureAwait(false)
-            : await SendCallAsync(request, endpoint, method, label, cancellationToken).ConfigureAwait(false);
+            ? SendDownloadAsync(request, history, method, cancellationToken)
+            : SendCallAsync(request, history, endpoint, method, label, cancellationToken);
     }
 
-    private async Task<HttpResponseMessage> SendCallAsync(HttpRequestMessage request, string? endpoint, string method, string label, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendCallAsync(HttpRequestMessage request, AttemptHistory history, string? endpoint, string method, string label, CancellationToken cancellationToken)
     {
         HttpContent? original = request.Content;
         CountingContent? counted = null;
@@ -45,7 +54,7 @@ internal sealed class UploadTelemetryHandler(UploadDiagnostics diagnostics) : De
         {
             HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             long elapsed = UploadDiagnostics.ElapsedMilliseconds(started);
-            Remember(request, response, null);
+            Remember(history, response, null);
             UploadLog.RequestCompleted(diagnostics.Logger, method, label, (int)response.StatusCode, elapsed);
             if (counted is not null)
             {
@@ -58,7 +67,7 @@ internal sealed class UploadTelemetryHandler(UploadDiagnostics diagnostics) : De
         }
         catch (Exception failure)
         {
-            Remember(request, null, failure);
+            Remember(history, null, failure);
             UploadLog.RequestFailed(diagnostics.Logger, method, label, UploadDiagnostics.ElapsedMilliseconds(started), Describe(failure));
             throw;
         }
@@ -73,7 +82,7 @@ internal sealed class UploadTelemetryHandler(UploadDiagnostics diagnostics) : De
         }
     }
 
-    private async Task<HttpResponseMessage> SendDownloadAsync(HttpRequestMessage request, string method, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendDownloadAsync(HttpRequestMessage request, AttemptHistory history, string method, CancellationToken cancellationToken)
     {
         string url = Redaction.RedactUrl(request.RequestUri);
         UploadLog.DownloadStarting(diagnostics.Logger, url);
@@ -88,14 +97,14 @@ internal sealed class UploadTelemetryHandler(UploadDiagnostics diagnostics) : De
         }
         catch (Exception failure)
         {
-            Remember(request, null, failure);
+            Remember(history, null, failure);
             UploadLog.RequestFailed(diagnostics.Logger, method, "download", UploadDiagnostics.ElapsedMilliseconds(started), Describe(failure));
             var observed = new DownloadObservation(diagnostics, activity, url, started);
             observed.Finish(0, completed: false, ErrorTypeOf(failure));
             throw;
         }
 
-        Remember(request, response, null);
+        Remember(history, response, null);
         long headersElapsed = UploadDiagnostics.ElapsedMilliseconds(started);
         UploadLog.RequestCompleted(diagnostics.Logger, method, "download", (int)response.StatusCode, headersElapsed);
         activity?.SetTag(UploadInstruments.HttpStatusTag, (int)response.StatusCode);
@@ -113,36 +122,47 @@ internal sealed class UploadTelemetryHandler(UploadDiagnostics diagnostics) : De
     private static string ErrorTypeOf(Exception failure) => failure is OperationCanceledException ? "canceled" : UploadDiagnostics.ErrorType(failure);
 
     /// <summary>Counts this attempt of the request; a second attempt with the same body is a retry (a re-authorized repeat carries a new body).</summary>
-    private int NoteAttempt(HttpRequestMessage request, string method, string label)
+    private static AttemptHistory HistoryOf(HttpRequestMessage request)
     {
         if (!request.Options.TryGetValue(HistoryKey, out AttemptHistory? history))
         {
-            request.Options.Set(HistoryKey, new AttemptHistory(request.Content));
+            history = new AttemptHistory();
+            request.Options.Set(HistoryKey, history);
+        }
+
+        return history;
+    }
+
+    private int NoteAttempt(AttemptHistory history, HttpRequestMessage request, string method, string label)
+    {
+        if (history.Attempts == 0)
+        {
+            history.Attempts = 1;
+            history.Content = request.Content;
             return 1;
         }
 
         history.Attempts++;
-        if (ReferenceEquals(history.Content, request.Content) && history.LastOutcome is not null)
+        if (ReferenceEquals(history.Content, request.Content) && history.LastOutcome is { } lastOutcome)
         {
             history.Retries++;
             long waited = history.LastEnded is long ended ? UploadDiagnostics.ElapsedMilliseconds(ended) : 0;
-            UploadLog.Retrying(diagnostics.Logger, method, label, history.Retries, history.LastOutcome, waited);
+            UploadLog.Retrying(diagnostics.Logger, method, label, history.Retries, lastOutcome, waited);
             UploadInstruments.Retries.Add(1,
                 new KeyValuePair<string, object?>(UploadInstruments.EndpointTag, label),
-                new KeyValuePair<string, object?>(UploadInstruments.ReasonTag, history.LastOutcome));
+                new KeyValuePair<string, object?>(UploadInstruments.ReasonTag, lastOutcome));
         }
 
         history.Content = request.Content;
         return history.Attempts;
     }
 
-    private static void Remember(HttpRequestMessage request, HttpResponseMessage? response, Exception? failure)
+    private static void Remember(AttemptHistory history, HttpResponseMessage? response, Exception? failure)
     {
-        if (request.Options.TryGetValue(HistoryKey, out AttemptHistory? history))
-        {
-            history.LastOutcome = response is not null ? $"HTTP {(int)response.StatusCode}" : ErrorTypeOf(failure!) is "canceled" ? "timeout" : failure!.GetType().Name;
-            history.LastEnded = Stopwatch.GetTimestamp();
-        }
+        // Only a retry reads the outcome: keep the status and make its text then.
+        history.LastStatus = response is not null ? (int)response.StatusCode : null;
+        history.LastFailure = response is not null ? null : ErrorTypeOf(failure!) is "canceled" ? "timeout" : failure!.GetType().Name;
+        history.LastEnded = Stopwatch.GetTimestamp();
     }
 
     private static string Describe(Exception failure) => $"{failure.GetType().Name}: {Redaction.RedactText(failure.Message)}";
@@ -165,15 +185,19 @@ internal sealed class UploadTelemetryHandler(UploadDiagnostics diagnostics) : De
     }
 
     /// <summary>What the previous attempts of one request did.</summary>
-    private sealed class AttemptHistory(HttpContent? content)
+    internal class AttemptHistory
     {
-        public HttpContent? Content { get; set; } = content;
+        public HttpContent? Content { get; set; }
 
-        public int Attempts { get; set; } = 1;
+        public int Attempts { get; set; }
 
         public int Retries { get; set; }
 
-        public string? LastOutcome { get; set; }
+        public int? LastStatus { get; set; }
+
+        public string? LastFailure { get; set; }
+
+        public string? LastOutcome => LastStatus is int status ? $"HTTP {status}" : LastFailure;
 
         public long? LastEnded { get; set; }
     }

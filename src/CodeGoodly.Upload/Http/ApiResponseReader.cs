@@ -22,15 +22,15 @@ internal static class ApiResponseReader
         JsonTypeInfo<TEnvelope> envelopeType, Func<TEnvelope, TResult> map, CancellationToken cancellationToken)
         where TEnvelope : WireEnvelope
     {
-        byte[] body = await ReadBodyAsync(response, endpoint, cancellationToken).ConfigureAwait(false);
-        TEnvelope envelope = Parse(response, endpoint, body, envelopeType);
+        ReadOnlyMemory<byte> body = await ReadBodyAsync(response, endpoint, cancellationToken).ConfigureAwait(false);
+        TEnvelope envelope = Parse(response, endpoint, body.Span, envelopeType);
         try
         {
             return map(envelope);
         }
         catch (FormatException shapeError)
         {
-            throw Unexpected(response, endpoint, body, $"the answer is missing a field or has a wrong value ({shapeError.Message})", shapeError);
+            throw Unexpected(response, endpoint, body.Span, $"the answer is missing a field or has a wrong value ({shapeError.Message})", shapeError);
         }
     }
 
@@ -44,7 +44,7 @@ internal static class ApiResponseReader
         return envelope is not null && IsError(envelope) ? MessageOf(envelope) : null;
     }
 
-    private static TEnvelope Parse<TEnvelope>(HttpResponseMessage response, string endpoint, byte[] body, JsonTypeInfo<TEnvelope> envelopeType)
+    private static TEnvelope Parse<TEnvelope>(HttpResponseMessage response, string endpoint, ReadOnlySpan<byte> body, JsonTypeInfo<TEnvelope> envelopeType)
         where TEnvelope : WireEnvelope
     {
         TEnvelope? envelope = TryDeserialize(body, envelopeType, out JsonException? typedError);
@@ -90,8 +90,14 @@ internal static class ApiResponseReader
         return envelope;
     }
 
-    private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, string endpoint, CancellationToken cancellationToken)
+    private static async ValueTask<ReadOnlyMemory<byte>> ReadBodyAsync(HttpResponseMessage response, string endpoint, CancellationToken cancellationToken)
     {
+        if (response.Content is BufferedApiContent buffered)
+        {
+            // Read once already, inside the attempt (UploadResilienceHandler): use those bytes as they are.
+            return buffered.Body.Length > MaxBodyBytes ? throw TooLarge(response, endpoint) : buffered.Body;
+        }
+
         if (response.Content.Headers.ContentLength is > MaxBodyBytes)
         {
             throw new UploadApiException(UploadErrorKind.UnexpectedResponse, endpoint,
@@ -111,9 +117,7 @@ internal static class ApiResponseReader
                 {
                     if (buffer.Length + read > MaxBodyBytes)
                     {
-                        throw new UploadApiException(UploadErrorKind.UnexpectedResponse, endpoint,
-                            $"{endpoint} failed (UnexpectedResponse, HTTP {(int)response.StatusCode}): the answer is larger than {MaxBodyBytes} bytes, too large to be an API answer.",
-                            (int)response.StatusCode);
+                        throw TooLarge(response, endpoint);
                     }
 
                     buffer.Write(chunk, 0, read);
@@ -124,9 +128,14 @@ internal static class ApiResponseReader
                 System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
             }
 
-            return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
+            return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
         }
     }
+
+    private static UploadApiException TooLarge(HttpResponseMessage response, string endpoint) =>
+        new(UploadErrorKind.UnexpectedResponse, endpoint,
+            $"{endpoint} failed (UnexpectedResponse, HTTP {(int)response.StatusCode}): the answer is larger than {MaxBodyBytes} bytes, too large to be an API answer.",
+            (int)response.StatusCode);
 
     private static T? TryDeserialize<T>(ReadOnlySpan<byte> body, JsonTypeInfo<T> type, out JsonException? error)
         where T : class
@@ -150,7 +159,7 @@ internal static class ApiResponseReader
         }
     }
 
-    private static string? BareString(byte[] body)
+    private static string? BareString(ReadOnlySpan<byte> body)
     {
         try
         {
@@ -184,14 +193,14 @@ internal static class ApiResponseReader
 
     private static string? MessageOf(WireEnvelope envelope) => envelope.Response ?? envelope.IndexedMessage;
 
-    private static UploadApiException Unexpected(HttpResponseMessage response, string endpoint, byte[] body, string why, Exception? cause, string? serverMessage = null)
+    private static UploadApiException Unexpected(HttpResponseMessage response, string endpoint, ReadOnlySpan<byte> body, string why, Exception? cause, string? serverMessage = null)
     {
         int status = (int)response.StatusCode;
         return new UploadApiException(UploadErrorKind.UnexpectedResponse, endpoint,
             $"{endpoint} failed (UnexpectedResponse, HTTP {status}): {why}. {Describe(response, body)}", status, serverMessage, cause);
     }
 
-    private static string BuildMessage(string endpoint, UploadErrorKind kind, int status, string? serverMessage, byte[] body)
+    private static string BuildMessage(string endpoint, UploadErrorKind kind, int status, string? serverMessage, ReadOnlySpan<byte> body)
     {
         var text = new StringBuilder().Append(endpoint).Append(" failed (").Append(kind).Append(", HTTP ").Append(status).Append(')');
         return serverMessage is not null
@@ -200,14 +209,14 @@ internal static class ApiResponseReader
     }
 
     /// <summary>The first characters of a body, made printable and stripped of secrets, for an exception message.</summary>
-    private static string Describe(HttpResponseMessage? response, byte[] body)
+    private static string Describe(HttpResponseMessage? response, ReadOnlySpan<byte> body)
     {
         if (body.Length == 0)
         {
             return "The body was empty.";
         }
 
-        string text = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, SnippetChars * 4));
+        string text = Encoding.UTF8.GetString(body[..Math.Min(body.Length, SnippetChars * 4)]);
         var printable = new StringBuilder(SnippetChars + 1);
         foreach (char c in text)
         {

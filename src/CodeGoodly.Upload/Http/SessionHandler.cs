@@ -17,6 +17,7 @@ internal sealed class SessionHandler : DelegatingHandler
     private readonly UploadClientOptions options;
     private readonly HttpClient sessionHttp;
     private readonly ISessionApi sessionApi;
+    private readonly Func<CancellationToken, Task<SessionToken>> authorize;
 
     private readonly Diagnostics.UploadDiagnostics diagnostics;
 
@@ -33,6 +34,7 @@ internal sealed class SessionHandler : DelegatingHandler
             Timeout = Timeout.InfiniteTimeSpan,
         };
         sessionApi = RestService.ForGenerated<ISessionApi>(sessionHttp, UploadRefit.Settings);
+        authorize = AuthorizeAsync; // one delegate for the client's life, not one per call
     }
 
     public UploadSession Session => session;
@@ -46,7 +48,7 @@ internal sealed class SessionHandler : DelegatingHandler
         }
 
         RequestForm form = await RequestForm.CaptureAsync(request, cancellationToken).ConfigureAwait(false);
-        SessionToken token = await session.GetTokenAsync(AuthorizeAsync, cancellationToken).ConfigureAwait(false);
+        SessionToken token = await session.GetTokenAsync(authorize, cancellationToken).ConfigureAwait(false);
         for (int refusals = 0; ; )
         {
             // Refit's own body is left alone (disposing it would dispose the upload content it shares); bodies built here are ours to dispose.
@@ -82,7 +84,7 @@ internal sealed class SessionHandler : DelegatingHandler
                 await Task.Delay(Backoff(refusals), cancellationToken).ConfigureAwait(false);
             }
 
-            token = await session.RefreshAsync(token, AuthorizeAsync, cancellationToken).ConfigureAwait(false);
+            token = await session.RefreshAsync(token, authorize, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -115,11 +117,21 @@ internal sealed class SessionHandler : DelegatingHandler
             return false;
         }
 
-        // API answers are small: buffer this one so the envelope reader can still read it afterwards.
-        await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
-        byte[] body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-        return body.AsSpan().IndexOf(RefusalMarker) >= 0
-            && ApiResponseReader.TryReadErrorMessage(body)?.StartsWith(ErrorClassifier.TokenRejectedPrefix, StringComparison.OrdinalIgnoreCase) == true;
+        ReadOnlyMemory<byte> body;
+        if (response.Content is BufferedApiContent buffered)
+        {
+            // The usual case: the resilience pipeline read the answer inside the attempt; look at those bytes, no copy.
+            body = buffered.Body;
+        }
+        else
+        {
+            // API answers are small: buffer this one so the envelope reader can still read it afterwards.
+            await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+            body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+        }
+
+        return body.Span.IndexOf(RefusalMarker) >= 0
+            && ApiResponseReader.TryReadErrorMessage(body.Span)?.StartsWith(ErrorClassifier.TokenRejectedPrefix, StringComparison.OrdinalIgnoreCase) == true;
     }
 
     private Task<SessionToken> AuthorizeAsync(CancellationToken cancellationToken) => diagnostics.TraceAuthorizationAsync(options, AuthorizeCoreAsync, cancellationToken);

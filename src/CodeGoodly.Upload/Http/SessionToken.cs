@@ -3,6 +3,35 @@ namespace CodeGoodly.Upload.Http;
 /// <summary>An access token and the account it belongs to, as <c>/authorize</c> issued them.</summary>
 internal sealed record SessionToken(string AccessToken, string AccountId)
 {
+    private byte[]? formFields;
+    private int formTokenLength;
+
+    /// <summary>
+    /// <c>&amp;access_token=…&amp;account_id=…</c> URL-encoded as <see cref="FormUrlEncodedContent"/> encodes it, built once
+    /// per token: <see cref="RequestForm"/> appends it to a request's own form bytes. <paramref name="tokenLength"/> is the
+    /// length of the <c>&amp;access_token=…</c> part (a form that names its own account stops there).
+    /// </summary>
+    internal ReadOnlySpan<byte> FormFields(out int tokenLength)
+    {
+        if (Volatile.Read(ref formFields) is not { } fields)
+        {
+            string token = $"&{RequestForm.AccessTokenField}={RequestForm.EncodeFormValue(AccessToken)}";
+            formTokenLength = token.Length;
+            fields = System.Text.Encoding.ASCII.GetBytes($"{token}&{RequestForm.AccountIdField}={RequestForm.EncodeFormValue(AccountId)}");
+            Volatile.Write(ref formFields, fields);
+        }
+
+        tokenLength = formTokenLength;
+        return fields;
+    }
+
+    /// <summary>Two tokens are the same when they hold the same token for the same account (the cached form bytes are no part of it).</summary>
+    public bool Equals(SessionToken? other) =>
+        other is not null && string.Equals(AccessToken, other.AccessToken, StringComparison.Ordinal) && string.Equals(AccountId, other.AccountId, StringComparison.Ordinal);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(AccessToken, AccountId);
+
     /// <summary>Describes the session without its token.</summary>
     public override string ToString() => $"SessionToken {{ AccountId = {AccountId}, AccessToken = {Redaction.Mask} }}";
 }

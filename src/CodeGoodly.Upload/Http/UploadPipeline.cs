@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -28,7 +27,7 @@ internal static class UploadPipeline
         };
 
     /// <summary>
-    /// The resilience handler. Small calls: total timeout → retry → attempt timeout → body read. Transfers (the upload, and
+    /// The resilience handler (<see cref="UploadResilienceHandler"/>). Small calls: total timeout → retry → attempt timeout → body read. Transfers (the upload, and
     /// non-API GETs such as downloads): retry → body read, with no time limit here: a large file may take long, so a transfer
     /// is bounded instead by <see cref="TransferWatchdog"/> (no progress for the attempt timeout, the answer wait included).
     /// </summary>
@@ -39,7 +38,7 @@ internal static class UploadPipeline
     {
         ResiliencePipeline<HttpResponseMessage> calls = BuildCallPipeline(options, budget);
         ResiliencePipeline<HttpResponseMessage> transfers = BuildTransferPipeline(options, budget);
-        var handler = new ResilienceHandler(request => IsTransfer(request) ? transfers : calls);
+        var handler = new UploadResilienceHandler(calls, transfers);
         if (inner is not null)
         {
             handler.InnerHandler = inner;
@@ -58,9 +57,6 @@ internal static class UploadPipeline
         ConnectTimeout = TimeSpan.FromSeconds(30),
     };
 
-    private static bool IsTransfer(HttpRequestMessage request) =>
-        ApiEndpoint.Of(request) is null or ApiEndpoint.FileUpload;
-
     private static ResiliencePipeline<HttpResponseMessage> BuildCallPipeline(UploadClientOptions options, RetryBudget budget)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage>()
@@ -68,17 +64,14 @@ internal static class UploadPipeline
         AddRetry(builder, options, budget);
         return builder
             .AddTimeout(new TimeoutStrategyOptions { Timeout = options.AttemptTimeout, Name = "attempt" })
-            .AddStrategy(_ => new ResponseBufferingStrategy())
-            .Build();
+            .Build(); // each attempt reads the answer's body inside this timeout: UploadResilienceHandler
     }
 
     private static ResiliencePipeline<HttpResponseMessage> BuildTransferPipeline(UploadClientOptions options, RetryBudget budget)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
         AddRetry(builder, options, budget);
-        return builder
-            .AddStrategy(_ => new ResponseBufferingStrategy())
-            .Build();
+        return builder.Build();
     }
 
     private static void AddRetry(ResiliencePipelineBuilder<HttpResponseMessage> builder, UploadClientOptions options, RetryBudget budget)

@@ -8,7 +8,7 @@ using CodeGoodly.Upload.Tests.Support;
 namespace CodeGoodly.Upload.Tests.Resilience;
 
 /// <summary>What <see cref="RawHttpServer"/> does with one request.</summary>
-internal sealed record RawReply(string Kind, int Status = 200, string Body = "", string? RetryAfter = null)
+internal sealed record RawReply(string Kind, int Status = 200, string Body = "", string? RetryAfter = null, int ChunkSize = 0)
 {
     public static RawReply Json(string body, int status = 200) => new("answer", status, body);
 
@@ -20,6 +20,9 @@ internal sealed record RawReply(string Kind, int Status = 200, string Body = "",
 
     /// <summary>Sends headers and half the body, then nothing more (until the server is disposed).</summary>
     public static RawReply StallMidBody(string body) => new("stall", 200, body);
+
+    /// <summary>Answers with <c>Transfer-Encoding: chunked</c> (no length announced), in chunks of <paramref name="chunkSize"/> bytes.</summary>
+    public static RawReply Chunked(string body, int status = 200, int chunkSize = 1000) => new("chunked", status, body, ChunkSize: chunkSize);
 
     /// <summary>Reads the request and never answers (until the server is disposed).</summary>
     public static RawReply Silent { get; } = new("silent");
@@ -140,6 +143,21 @@ internal sealed class RawHttpServer : IDisposable
                             await stream.WriteAsync(whole.AsMemory(0, whole.Length / 2), stopping.Token);
                             await stream.FlushAsync(stopping.Token);
                             return;
+                        case "chunked":
+                            byte[] chunked = Encoding.UTF8.GetBytes(reply.Body);
+                            await stream.WriteAsync(Encoding.ASCII.GetBytes(
+                                $"HTTP/1.1 {reply.Status} {(reply.Status == 200 ? "OK" : "Error")}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"), stopping.Token);
+                            for (int offset = 0; offset < chunked.Length; offset += reply.ChunkSize)
+                            {
+                                int count = Math.Min(reply.ChunkSize, chunked.Length - offset);
+                                await stream.WriteAsync(Encoding.ASCII.GetBytes(count.ToString("x", CultureInfo.InvariantCulture) + "\r\n"), stopping.Token);
+                                await stream.WriteAsync(chunked.AsMemory(offset, count), stopping.Token);
+                                await stream.WriteAsync("\r\n"u8.ToArray(), stopping.Token);
+                                await stream.FlushAsync(stopping.Token);
+                            }
+
+                            await stream.WriteAsync("0\r\n\r\n"u8.ToArray(), stopping.Token);
+                            break;
                         default:
                             byte[] body = Encoding.UTF8.GetBytes(reply.Body);
                             await stream.WriteAsync(Head(reply.Status, body.Length, reply.RetryAfter), stopping.Token);
