@@ -25,6 +25,7 @@ namespace CodeGoodly.Upload.Tests.Transfers;
 /// </summary>
 public sealed class StreamingApiServer : IAsyncDisposable
 {
+    // Its own copy of the test credentials: the benchmark compiles this file alone, without Support/ApiServer.
     public const string Key1 = "k1k1k1k1k1k1k1k1k1k1k1k1k1k1k1k1k1k1k1k1k1k1k1k1k1k1k1k1k1k1k1k1";
     public const string Key2 = "k2k2k2k2k2k2k2k2k2k2k2k2k2k2k2k2k2k2k2k2k2k2k2k2k2k2k2k2k2k2k2k2";
     public const string Token = "streamTokenAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
