@@ -37,8 +37,6 @@ internal sealed class MultipartFormBody : HttpContent
 
     public bool CanReplay => file.CanReplay;
 
-    public bool HasStarted => file.HasStarted;
-
     /// <summary>Escapes a value for a quoted header parameter: backslash and quote are escaped, line breaks cannot appear.</summary>
     internal static string Quote(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
 

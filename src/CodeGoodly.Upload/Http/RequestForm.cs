@@ -33,8 +33,6 @@ internal sealed class RequestForm
     /// <summary>Whether the body can be sent again (false only for an upload whose stream was consumed and cannot seek).</summary>
     public bool CanReplay => file?.CanReplay ?? true;
 
-    /// <summary>The request's own fields, without session fields (for logs and tests).</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Fields => fields ??= ParseUrlEncoded(System.Text.Encoding.ASCII.GetString(encoded!));
 
     public static ValueTask<RequestForm> CaptureAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

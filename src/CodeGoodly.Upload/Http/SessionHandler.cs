@@ -37,8 +37,6 @@ internal sealed class SessionHandler : DelegatingHandler
         authorize = AuthorizeAsync; // one delegate for the client's life, not one per call
     }
 
-    public UploadSession Session => session;
-
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         string? endpoint = ApiEndpoint.Of(request);

@@ -52,8 +52,6 @@ internal sealed class UploadFileContent : HttpContent
     /// <summary>Whether the content can be sent (again): it has not been sent yet, or its stream can seek back.</summary>
     public bool CanReplay => Volatile.Read(ref sends) == 0 || source.CanSeek;
 
-    /// <summary>Whether any attempt has started sending the content.</summary>
-    public bool HasStarted => Volatile.Read(ref sends) > 0;
 
     /// <summary>Whether the last attempt handed every byte to the network: only then can the server have stored the file.</summary>
     public bool BodyCompleted => Volatile.Read(ref completed) != 0;

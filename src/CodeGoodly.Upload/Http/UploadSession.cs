@@ -12,10 +12,6 @@ internal sealed class UploadSession
     /// <summary>The retry budget of this client or DI registration, shared by all its calls (see <see cref="UploadPipeline"/>).</summary>
     public RetryBudget RetryBudget { get; } = new();
 
-    /// <summary>Counts <c>/authorize</c> calls started, for tests and metrics.</summary>
-    public int AuthorizationCount => Volatile.Read(ref authorizationCount);
-
-    private int authorizationCount;
 
     /// <summary>The token if one has been issued and not cleared.</summary>
     public SessionToken? CurrentToken
@@ -74,10 +70,8 @@ internal sealed class UploadSession
         }
     }
 
-    private Task<SessionToken> Start(Func<CancellationToken, Task<SessionToken>> authorize)
+    private static Task<SessionToken> Start(Func<CancellationToken, Task<SessionToken>> authorize)
     {
-        Interlocked.Increment(ref authorizationCount);
-
         // The authorization is shared: one caller giving up must not cancel it for the others, so it runs on its own token.
         return Task.Run(() => authorize(CancellationToken.None));
     }
