@@ -56,9 +56,11 @@ internal sealed class AdminClient(IUploadApi api, WireMapper mapper) : IAdminCli
     }
 
     public Task<IReadOnlyList<AccountPackage>> ListPackagesAsync(CancellationToken cancellationToken = default) =>
-        ApiCaller.CallAsync<WireEnvelope<List<WirePackage>>, IReadOnlyList<AccountPackage>>("package/listing", api.PackageListingAsync,
-            WireJsonContext.Default.WireEnvelopeListWirePackage,
-            envelope => ApiResponseReader.Data(envelope).OfType<WirePackage>().Select(WireMapper.ToPackage).ToArray(), cancellationToken);
+        ApiCaller.CallAsync<WireEnvelope<WirePackageList>, IReadOnlyList<AccountPackage>>("package/listing", api.PackageListingAsync,
+            WireJsonContext.Default.WireEnvelopeWirePackageList,
+            envelope => (ApiResponseReader.Data(envelope).Packages ?? throw new FormatException("Field 'packages' is missing."))
+                .OfType<WirePackage>().Select(WireMapper.ToPackage).ToArray(),
+            cancellationToken);
 
     private Task<AccountInfo> CallAccountAsync(string endpoint, Func<CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken) =>
         ApiCaller.CallAsync(endpoint, send, WireJsonContext.Default.WireEnvelopeWireAccount,
