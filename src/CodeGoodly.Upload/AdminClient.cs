@@ -18,8 +18,10 @@ internal sealed class AdminClient(IUploadApi api, WireMapper mapper) : IAdminCli
             PackageId = account.PackageId?.ToString(CultureInfo.InvariantCulture),
             Status = account.Status,
             Title = account.Title,
-            FirstName = account.FirstName,
-            LastName = account.LastName,
+            // The server inserts both names as sent: a missing one is NULL in a NOT NULL column, and the answer an HTML
+            // "Database Error" page. A caller who gives no name means a blank one.
+            FirstName = account.FirstName ?? string.Empty,
+            LastName = account.LastName ?? string.Empty,
             PaidExpiryDate = FormatDate(account.PaidExpiryDate),
         };
         return CallAccountAsync("account/create", ct => api.AccountCreateAsync(form, ct), cancellationToken);
