@@ -18,8 +18,10 @@ internal sealed class AdminClient(IUploadApi api, WireMapper mapper) : IAdminCli
             PackageId = account.PackageId?.ToString(CultureInfo.InvariantCulture),
             Status = account.Status,
             Title = account.Title,
-            FirstName = account.FirstName,
-            LastName = account.LastName,
+            // The server inserts both names as sent: a missing one is NULL in a NOT NULL column, and the answer an HTML
+            // "Database Error" page. A caller who gives no name means a blank one.
+            FirstName = account.FirstName ?? string.Empty,
+            LastName = account.LastName ?? string.Empty,
             PaidExpiryDate = FormatDate(account.PaidExpiryDate),
         };
         return CallAccountAsync("account/create", ct => api.AccountCreateAsync(form, ct), cancellationToken);
@@ -56,9 +58,11 @@ internal sealed class AdminClient(IUploadApi api, WireMapper mapper) : IAdminCli
     }
 
     public Task<IReadOnlyList<AccountPackage>> ListPackagesAsync(CancellationToken cancellationToken = default) =>
-        ApiCaller.CallAsync<WireEnvelope<List<WirePackage>>, IReadOnlyList<AccountPackage>>("package/listing", api.PackageListingAsync,
-            WireJsonContext.Default.WireEnvelopeListWirePackage,
-            envelope => ApiResponseReader.Data(envelope).OfType<WirePackage>().Select(WireMapper.ToPackage).ToArray(), cancellationToken);
+        ApiCaller.CallAsync<WireEnvelope<WirePackageList>, IReadOnlyList<AccountPackage>>("package/listing", api.PackageListingAsync,
+            WireJsonContext.Default.WireEnvelopeWirePackageList,
+            envelope => (ApiResponseReader.Data(envelope).Packages ?? throw new FormatException("Field 'packages' is missing."))
+                .OfType<WirePackage>().Select(WireMapper.ToPackage).ToArray(),
+            cancellationToken);
 
     private Task<AccountInfo> CallAccountAsync(string endpoint, Func<CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken) =>
         ApiCaller.CallAsync(endpoint, send, WireJsonContext.Default.WireEnvelopeWireAccount,

@@ -1,6 +1,12 @@
 namespace CodeGoodly.Upload;
 
 /// <summary>Administrator endpoints (accounts with <c>level_id</c> 20): manage user accounts and list packages.</summary>
+/// <remarks>
+/// The server's refusals arrive as <see cref="UploadApiException"/> with its words: <see cref="UploadErrorKind.Forbidden"/> for a
+/// caller that is not an administrator and for administrator accounts or packages, <see cref="UploadErrorKind.NotFound"/> for an
+/// unknown account, <see cref="UploadErrorKind.InvalidArgument"/> for a taken username or e-mail address and the site's
+/// username and password rules.
+/// </remarks>
 public interface IAdminClient
 {
     /// <summary>Creates a user account (<c>/account/create</c>).</summary>

@@ -21,10 +21,10 @@ public sealed record NewAccount
     /// <summary>The title, e.g. <c>Mr</c>.</summary>
     public string? Title { get; init; }
 
-    /// <summary>The first name.</summary>
+    /// <summary>The first name; sent blank when <see langword="null"/> (the server stores both names as sent and refuses a missing one).</summary>
     public string? FirstName { get; init; }
 
-    /// <summary>The last name.</summary>
+    /// <summary>The last name; sent blank when <see langword="null"/>.</summary>
     public string? LastName { get; init; }
 
     /// <summary>When the paid period ends, written in the server's time zone.</summary>

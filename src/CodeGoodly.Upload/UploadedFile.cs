@@ -30,7 +30,7 @@ public sealed record UploadedFile
     /// <summary>The short code of the file's URL, e.g. <c>2Vv</c>.</summary>
     public string? ShortUrl { get; init; }
 
-    /// <summary>The MD5 hash of the content, as lowercase hex.</summary>
+    /// <summary>The MD5 hash of the content, as lowercase hex; <see langword="null"/> when the server computed none (deployed servers often send <c>false</c>).</summary>
     public string? Hash { get; init; }
 
     /// <summary>The server's unique hash of the file.</summary>

@@ -42,7 +42,7 @@ public sealed class SampleServiceTests : IClassFixture<WebApplicationFactory<Pro
     {
         using HttpClient http = CreateClient();
         (JsonElement uploaded, string sentMd5) = await UploadAsync(http, 24L * 1024 * 1024, seed: 9, "round-trip.bin");
-        long fileId = uploaded.GetProperty("fileId").GetProperty("value").GetInt64();
+        long fileId = uploaded.GetProperty("fileId").GetInt64();
 
         long before = GC.GetTotalAllocatedBytes(precise: true);
         using HttpResponseMessage response = await http.GetAsync(new Uri($"/files/{fileId}", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
@@ -77,7 +77,7 @@ public sealed class SampleServiceTests : IClassFixture<WebApplicationFactory<Pro
         using JsonDocument listing = JsonDocument.Parse(await http.GetStringAsync(new Uri("/folders/", UriKind.Relative), TestContext.Current.CancellationToken));
 
         JsonElement file = Assert.Single(listing.RootElement.GetProperty("files").EnumerateArray(),
-            f => f.GetProperty("id").GetProperty("value").GetInt64() == uploaded.GetProperty("fileId").GetProperty("value").GetInt64());
+            f => f.GetProperty("id").GetInt64() == uploaded.GetProperty("fileId").GetInt64());
         Assert.Equal("listed ünïcode.txt", file.GetProperty("fileName").GetString());
         Assert.Equal(1000, file.GetProperty("fileSize").GetInt64());
     }

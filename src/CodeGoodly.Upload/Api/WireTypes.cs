@@ -74,6 +74,15 @@ internal sealed class WirePackage
     [JsonPropertyName("on_upgrade_page")] public string? OnUpgradePage { get; set; }
 }
 
+/// <summary>
+/// <c>/package/listing</c>'s <c>data</c>: deployed servers send <c>{"packages":[…]}</c>; a bare array of packages reads too.
+/// </summary>
+[JsonConverter(typeof(WirePackageListConverter))]
+internal sealed class WirePackageList
+{
+    public List<WirePackage>? Packages { get; set; }
+}
+
 internal sealed class WireUploadedFile
 {
     [JsonPropertyName("name")] public string? Name { get; set; }

@@ -7,6 +7,9 @@ internal static class WireValue
 {
     private const string DateFormat = "yyyy-MM-dd HH:mm:ss";
 
+    /// <summary>The largest offset a <see cref="DateTimeOffset"/> accepts.</summary>
+    private static readonly TimeSpan MaxOffset = TimeSpan.FromHours(14);
+
     public static long? Long(string? value, string field)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -63,7 +66,16 @@ internal static class WireValue
             throw new FormatException($"Field '{field}' should be a date like 2024-11-28 22:52:06 but was '{Shorten(value)}'.");
         }
 
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+        // DateTimeOffset holds whole minutes; some zones' old offsets have seconds (Africa/Monrovia was UTC-0:44:30 until 1972).
+        TimeSpan offset = TimeSpan.FromMinutes(Math.Round(zone.GetUtcOffset(local).TotalMinutes));
+        long utcTicks = local.Ticks - offset.Ticks;
+        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks || offset.Duration() > MaxOffset)
+        {
+            // 0001-01-01 east of UTC is in year 0, 9999-12-31 west of it in year 10000: no DateTimeOffset can hold either.
+            throw new FormatException($"Field '{field}' holds '{Shorten(value)}', which cannot be placed in time in the server's time zone ({zone.Id}, UTC{(offset < TimeSpan.Zero ? "-" : "+")}{offset:hh\\:mm}): the instant would fall outside the years 1 to 9999.");
+        }
+
+        return new DateTimeOffset(local, offset);
     }
 
     public static string FormatDate(DateTimeOffset value, TimeZoneInfo zone) =>

@@ -63,7 +63,14 @@ internal static class ApiResponseReader
                 kind = UploadErrorKind.UnexpectedResponse;
             }
 
-            throw new UploadApiException(kind, endpoint, BuildMessage(endpoint, kind, status, message, body), status, message);
+            string text = BuildMessage(endpoint, kind, status, message, body);
+            if (kind == UploadErrorKind.UnexpectedResponse && status == 404 && endpoint == ApiEndpoint.Authorize)
+            {
+                // The first call of every session: a router that knows no "authorize" means the address, not the server, is wrong.
+                text = text.TrimEnd() + (text.EndsWith('.') || text.EndsWith('…') ? string.Empty : ".") + WrongAddressHint(response);
+            }
+
+            throw new UploadApiException(kind, endpoint, text, status, message);
         }
 
         if (header is null)
@@ -181,6 +188,14 @@ internal static class ApiResponseReader
         {
             return null;
         }
+    }
+
+    private static string WrongAddressHint(HttpResponseMessage response)
+    {
+        Uri? asked = response.RequestMessage?.RequestUri;
+        string where = asked is null ? string.Empty : $" ({asked.GetLeftPart(UriPartial.Path)})";
+        return $" The server has no /authorize at this address{where}: check that UploadClientOptions.BaseAddress is the API's root and ends in /api/v2/, "
+            + "e.g. https://upload.example.com/api/v2/.";
     }
 
     private static bool IsError(WireEnvelope envelope) =>

@@ -7,38 +7,63 @@ internal static class ErrorClassifier
 {
     public const string TokenRejectedPrefix = "Could not validate access_token";
 
-    /// <summary>Classifies an error the API reported in its JSON envelope (usually with HTTP 200).</summary>
+    /// <summary>
+    /// The server's error messages (sent with HTTP 200), by the words they start with (or contain, where marked); the first
+    /// match wins, so the narrow "Please provide the access_token" sits above the wide "Please provide". Every wording comes
+    /// from the vendor's reference or from a deployed server's answers (shared/api/upload-api-v2.md, shared/api/recorded/).
+    /// </summary>
+    private static readonly (string Words, bool Anywhere, UploadErrorKind Kind)[] Messages =
+    [
+        // The session: re-authorizing is SessionHandler's job; what reaches here was refused even so.
+        (TokenRejectedPrefix, false, UploadErrorKind.Authentication),
+        ("Please provide the access_token", false, UploadErrorKind.Authentication),
+        ("Could not authenticate", false, UploadErrorKind.Authentication),
+        ("Your account level does not have access", false, UploadErrorKind.Authentication),
+
+        // Administrator endpoints: the caller's account may not do this.
+        ("API user must be an admin user", false, UploadErrorKind.Forbidden),
+        ("You can not edit admin accounts", false, UploadErrorKind.Forbidden),
+        ("You can not delete admin accounts", false, UploadErrorKind.Forbidden),
+        ("API can not be used to create admin or moderator accounts", false, UploadErrorKind.Forbidden),
+
+        // Missing things. Deleting or moving a folder that does not exist answers "Failed …", not "Could not find …".
+        ("Could not find", false, UploadErrorKind.NotFound),
+        ("Failed deleting the folder", false, UploadErrorKind.NotFound),
+        ("Failed moving the folder", false, UploadErrorKind.NotFound),
+        ("Failed loading a user account", false, UploadErrorKind.NotFound),
+
+        // The request itself: a parameter missing or refused.
+        ("Please provide", false, UploadErrorKind.InvalidArgument),
+        ("Param ", false, UploadErrorKind.InvalidArgument),
+        ("Did not receive uploaded file", false, UploadErrorKind.InvalidArgument),
+        ("Filesize received was zero", false, UploadErrorKind.InvalidArgument),
+        ("Unexpected Header", false, UploadErrorKind.InvalidArgument),
+        ("already exists on another account", true, UploadErrorKind.InvalidArgument), // username or e-mail address
+        ("Username must be", false, UploadErrorKind.InvalidArgument),                   // "… between 6-16 characters long."
+        ("Password must", false, UploadErrorKind.InvalidArgument),                      // the site's password policy, in its words
+
+        // The account's plan or the site's mode.
+        ("not available in demo mode", true, UploadErrorKind.Forbidden),
+        ("permission", true, UploadErrorKind.Forbidden),
+        ("not allowed", true, UploadErrorKind.Forbidden),
+    ];
+
+    /// <summary>Classifies an error the API reported in its JSON envelope (usually with HTTP 200); unknown words are <see cref="UploadErrorKind.Server"/>.</summary>
     public static UploadErrorKind FromServerMessage(string endpoint, string? message)
     {
-        string text = message ?? string.Empty;
-        if (endpoint == ApiEndpoint.Authorize || text.StartsWith(TokenRejectedPrefix, StringComparison.OrdinalIgnoreCase)
-            || text.StartsWith("Please provide the access_token", StringComparison.OrdinalIgnoreCase)
-            || text.StartsWith("Could not authenticate", StringComparison.OrdinalIgnoreCase)
-            || text.StartsWith("Your account level does not have access", StringComparison.OrdinalIgnoreCase))
+        // Whatever /authorize refuses ("Please provide key1 …", "Failed issuing access token.") means the client cannot sign in.
+        if (endpoint == ApiEndpoint.Authorize)
         {
             return UploadErrorKind.Authentication;
         }
 
-        if (text.StartsWith("Could not find", StringComparison.OrdinalIgnoreCase)
-            || text.StartsWith("Failed deleting the folder", StringComparison.OrdinalIgnoreCase)
-            || text.StartsWith("Failed moving the folder", StringComparison.OrdinalIgnoreCase))
+        string text = message ?? string.Empty;
+        foreach ((string words, bool anywhere, UploadErrorKind kind) in Messages)
         {
-            return UploadErrorKind.NotFound;
-        }
-
-        if (text.StartsWith("Please provide", StringComparison.OrdinalIgnoreCase)
-            || text.StartsWith("Param ", StringComparison.OrdinalIgnoreCase)
-            || text.StartsWith("Did not receive uploaded file", StringComparison.OrdinalIgnoreCase)
-            || text.StartsWith("Filesize received was zero", StringComparison.OrdinalIgnoreCase))
-        {
-            return UploadErrorKind.InvalidArgument;
-        }
-
-        if (text.Contains("not available in demo mode", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("permission", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("not allowed", StringComparison.OrdinalIgnoreCase))
-        {
-            return UploadErrorKind.Forbidden;
+            if (anywhere ? text.Contains(words, StringComparison.OrdinalIgnoreCase) : text.StartsWith(words, StringComparison.OrdinalIgnoreCase))
+            {
+                return kind;
+            }
         }
 
         return UploadErrorKind.Server;

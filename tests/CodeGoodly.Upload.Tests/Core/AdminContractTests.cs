@@ -51,14 +51,47 @@ public sealed class AdminContractTests
     }
 
     [Fact]
-    public async Task CreateAccountAsync_OnlyRequiredFields_SendsNoOptionalField()
+    public async Task CreateAccountAsync_OnlyRequiredFields_SendsBlankNamesAndNoOtherOptionalField()
     {
+        // The server inserts firstname and lastname as sent: absent, they are NULL in NOT NULL columns and the answer is an
+        // HTML "Database Error" page. Blank names are what a caller without names means.
         using var api = new ApiServer().GivenAuthorize().Given("account/create", CreatedAccount);
         using var client = api.CreateClient();
 
         await client.Admin.CreateAccountAsync(new NewAccount { Username = "jane", Password = "pw", Email = "[email protected]" }, Cancel);
 
-        api.AssertFormPost("account/create", ApiServer.WithSession(("username", "jane"), ("password", "pw"), ("email", "[email protected]")));
+        api.AssertFormPost("account/create", ApiServer.WithSession(
+            ("username", "jane"), ("password", "pw"), ("email", "[email protected]"), ("firstname", ""), ("lastname", "")));
+    }
+
+    [Fact]
+    public async Task CreateAccountAsync_OnlyFirstName_SendsBlankLastName()
+    {
+        using var api = new ApiServer().GivenAuthorize().Given("account/create", CreatedAccount);
+        using var client = api.CreateClient();
+
+        await client.Admin.CreateAccountAsync(new NewAccount { Username = "jane", Password = "pw", Email = "[email protected]", FirstName = "Jane" }, Cancel);
+
+        api.AssertFormPost("account/create", ApiServer.WithSession(
+            ("username", "jane"), ("password", "pw"), ("email", "[email protected]"), ("firstname", "Jane"), ("lastname", "")));
+    }
+
+    [Fact]
+    public async Task CreateAccountAsync_ServerAnswersHtmlDatabaseErrorAsJson_ThrowsUnexpectedResponseWithThePage()
+    {
+        using var api = new ApiServer().GivenAuthorize().GivenRaw("account/create",
+            "<p style='border:5px solid red;'><strong>Database Error:</strong><br/>PDOException: SQLSTATE[23000]: Integrity constraint violation: 1048 Column 'firstname' cannot be null</p>",
+            200, "application/json");
+        using var client = api.CreateClient();
+
+        var error = await Assert.ThrowsAsync<UploadApiException>(() =>
+            client.Admin.CreateAccountAsync(new NewAccount { Username = "jane", Password = "pw", Email = "[email protected]" }, Cancel));
+
+        Assert.Equal(UploadErrorKind.UnexpectedResponse, error.Kind);
+        Assert.Equal(200, error.HttpStatus);
+        Assert.Null(error.ServerMessage);
+        Assert.Contains("Database Error", error.Message, StringComparison.Ordinal);
+        Assert.Single(api.RequestsTo("account/create")); // a write: never repeated
     }
 
     [Fact]
@@ -106,6 +139,55 @@ public sealed class AdminContractTests
 
         Assert.Equal(["/api/v2/authorize", "/api/v2/account/delete"], api.Paths());
         api.AssertFormPost("account/delete", new Dictionary<string, string> { ["access_token"] = ApiServer.Token, ["account_id"] = "2001" });
+    }
+
+    [Fact]
+    public async Task ListPackagesAsync_PackagesInsideData_ReadsEveryPackage()
+    {
+        // What a deployed server answers (shared/api/recorded, case 81): {"data":{"packages":[…]}}, numbers as JSON numbers on PHP 8.
+        using var api = new ApiServer().GivenAuthorize().Given("package/listing", """
+            {"data":{"packages":[{"id":1,"label":"Registered User","max_upload_size":5368709120,"can_upload":1,"wait_between_downloads":0,"download_speed":0,"max_storage_bytes":0,"show_site_adverts":0,"show_upgrade_screen":0,"days_to_keep_inactive_files":0,"concurrent_uploads":0,"concurrent_downloads":0,"downloads_per_24_hours":0,"max_download_filesize_allowed":0,"max_remote_download_urls":0,"level_type":"free","on_upgrade_page":0},{"id":"20","label":"Admin","max_upload_size":"5368709120","can_upload":"1","show_upgrade_screen":"1","concurrent_uploads":"1000","max_remote_download_urls":"50","level_type":"admin"}]},"_status":"success","_datetime":"2026-12-01 04:14:46"}
+            """);
+        using var client = api.CreateClient();
+
+        IReadOnlyList<AccountPackage> packages = await client.Admin.ListPackagesAsync(Cancel);
+
+        api.AssertFormPost("package/listing", ApiServer.WithSession());
+        Assert.Equal(
+            [
+                new AccountPackage { Id = 1, Label = "Registered User", MaxUploadSize = 5_368_709_120, CanUpload = true, LevelType = "free" },
+                new AccountPackage
+                {
+                    Id = 20, Label = "Admin", MaxUploadSize = 5_368_709_120, CanUpload = true, ShowUpgradeScreen = true, ConcurrentUploads = 1000,
+                    MaxRemoteDownloadUrls = 50, LevelType = "admin",
+                },
+            ],
+            packages);
+    }
+
+    [Fact]
+    public async Task ListPackagesAsync_EmptyPackagesInsideData_ReadsNone()
+    {
+        using var api = new ApiServer().GivenAuthorize().Given("package/listing", """{"data":{"packages":[]},"_status":"success"}""");
+        using var client = api.CreateClient();
+
+        Assert.Empty(await client.Admin.ListPackagesAsync(Cancel));
+    }
+
+    [Theory]
+    [InlineData("""{"data":{},"_status":"success"}""")]
+    [InlineData("""{"data":{"packages":{"id":"1"}},"_status":"success"}""")]
+    [InlineData("""{"data":{"packages":"none"},"_status":"success"}""")]
+    [InlineData("""{"data":"packages","_status":"success"}""")]
+    public async Task ListPackagesAsync_DataOfAnotherShape_ThrowsUnexpectedResponse(string body)
+    {
+        using var api = new ApiServer().GivenAuthorize().Given("package/listing", body);
+        using var client = api.CreateClient();
+
+        var error = await Assert.ThrowsAsync<UploadApiException>(() => client.Admin.ListPackagesAsync(Cancel));
+
+        Assert.Equal(UploadErrorKind.UnexpectedResponse, error.Kind);
+        Assert.Equal("package/listing", error.Endpoint);
     }
 
     [Fact]

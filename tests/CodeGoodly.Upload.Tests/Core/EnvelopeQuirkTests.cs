@@ -81,6 +81,57 @@ public sealed class EnvelopeQuirkTests
     }
 
     [Fact]
+    public async Task GetInfoAsync_AuthorizeAnswersBareString404_SuggestsCheckingTheBaseAddress()
+    {
+        // What a site answers when BaseAddress lacks /api/v2/: its router knows no "authorize".
+        using var api = new ApiServer();
+        api.Server.Given(Request.Create().WithPath("/authorize").UsingPost()).RespondWith(ApiServer.Json("\"No endpoint found for: authorize\"", 404));
+        using var client = api.CreateClient(o => o.BaseAddress = new Uri(api.Server.Urls[0] + "/"));
+
+        var error = await Assert.ThrowsAsync<UploadApiException>(() => client.Files.GetInfoAsync(new FileId(1253), Cancel));
+
+        Assert.Equal(UploadErrorKind.UnexpectedResponse, error.Kind);
+        Assert.Equal(404, error.HttpStatus);
+        Assert.Equal("authorize", error.Endpoint);
+        Assert.Equal("No endpoint found for: authorize", error.ServerMessage); // verbatim: the hint is in the message only
+        Assert.Contains("BaseAddress", error.Message, StringComparison.Ordinal);
+        Assert.Contains("/api/v2/", error.Message, StringComparison.Ordinal);
+        Assert.Contains("No endpoint found for: authorize", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["/authorize"], api.Paths());
+    }
+
+    [Fact]
+    public async Task GetInfoAsync_AuthorizeAnswersHtml404_SuggestsCheckingTheBaseAddress()
+    {
+        using var api = new ApiServer();
+        api.Server.Given(Request.Create().WithPath("/authorize").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(404).WithHeader("Content-Type", "text/html").WithBody("<html><body><h1>404 Not Found</h1></body></html>"));
+        using var client = api.CreateClient(o => o.BaseAddress = new Uri(api.Server.Urls[0] + "/"));
+
+        var error = await Assert.ThrowsAsync<UploadApiException>(() => client.Account.GetInfoAsync(Cancel));
+
+        Assert.Equal(UploadErrorKind.UnexpectedResponse, error.Kind);
+        Assert.Equal(404, error.HttpStatus);
+        Assert.Equal("authorize", error.Endpoint);
+        Assert.Null(error.ServerMessage);
+        Assert.Contains("BaseAddress", error.Message, StringComparison.Ordinal);
+        Assert.Contains("/api/v2/", error.Message, StringComparison.Ordinal);
+        Assert.Contains("404 Not Found", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetInfoAsync_FileInfoAnswersBareString404_SaysNothingAboutTheBaseAddress()
+    {
+        // Once /authorize answered, the address is right: an unknown action is the server's version, not the client's setting.
+        using var api = new ApiServer().GivenAuthorize().Given("file/info", "\"No endpoint found for: x\"", status: 404);
+        using var client = api.CreateClient();
+
+        var error = await Assert.ThrowsAsync<UploadApiException>(() => client.Files.GetInfoAsync(new FileId(1253), Cancel));
+
+        Assert.DoesNotContain("BaseAddress", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetInfoAsync_BareStringWithHttp200_ThrowsUnexpectedResponseWithTheText()
     {
         using var api = new ApiServer().GivenAuthorize().Given("file/info", "\"No endpoint found for: x\"");

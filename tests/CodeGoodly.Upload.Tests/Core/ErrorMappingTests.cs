@@ -115,6 +115,52 @@ public sealed class ErrorMappingTests
         Assert.Equal(endpoint, error.Endpoint);
     }
 
+    [Theory]
+    [InlineData("package/listing", "API user must be an admin user for this endpoint.", UploadErrorKind.Forbidden)]
+    [InlineData("account/create", "API user must be an admin user for this endpoint.", UploadErrorKind.Forbidden)]
+    [InlineData("account/edit", "API user must be an admin user for this endpoint.", UploadErrorKind.Forbidden)]
+    [InlineData("account/delete", "API user must be an admin user for this endpoint.", UploadErrorKind.Forbidden)]
+    [InlineData("account/edit", "You can not edit admin accounts via the API.", UploadErrorKind.Forbidden)]
+    [InlineData("account/delete", "You can not delete admin accounts via the API.", UploadErrorKind.Forbidden)]
+    [InlineData("account/create", "API can not be used to create admin or moderator accounts.", UploadErrorKind.Forbidden)]
+    [InlineData("account/edit", "Failed loading a user account with the supplied account_id.", UploadErrorKind.NotFound)]
+    [InlineData("account/delete", "Failed loading a user account with the supplied account_id.", UploadErrorKind.NotFound)]
+    [InlineData("account/create", "Username already exists on another account", UploadErrorKind.InvalidArgument)]
+    [InlineData("account/create", "Email address already exists on another account", UploadErrorKind.InvalidArgument)]
+    [InlineData("account/edit", "Email address already exists on another account", UploadErrorKind.InvalidArgument)]
+    [InlineData("account/create", "Username must be between 6-16 characters long.", UploadErrorKind.InvalidArgument)]
+    [InlineData("account/create", "Password must be at least 8 characters long", UploadErrorKind.InvalidArgument)]
+    [InlineData("account/create", "Password must be less than 8 characters long", UploadErrorKind.InvalidArgument)]
+    [InlineData("account/edit", "Password must contain at least 1 uppercase character", UploadErrorKind.InvalidArgument)]
+    [InlineData("account/create", "Please provide the email param.", UploadErrorKind.InvalidArgument)]
+    [InlineData("account/edit", "Please provide the account_id param of the account to edit.", UploadErrorKind.InvalidArgument)]
+    public async Task AdminCall_AdministratorEndpointRefusal_ThrowsItsKindWithTheServerWords(string endpoint, string words, UploadErrorKind kind)
+    {
+        using var api = new ApiServer().GivenAuthorize().Given(endpoint, $$"""{ "status": "error", "response": "{{words}}", "_datetime": "2026-12-01 04:14:46" }""");
+        using var client = api.CreateClient();
+
+        var error = await Assert.ThrowsAsync<UploadApiException>(() => CallAsync(client, endpoint));
+
+        Assert.Equal(kind, error.Kind);
+        Assert.Equal(200, error.HttpStatus);
+        Assert.Equal(words, error.ServerMessage);
+        Assert.Equal(endpoint, error.Endpoint);
+        Assert.Single(api.RequestsTo(endpoint)); // a refusal is final: no retry, no second sign-in
+    }
+
+    [Fact]
+    public async Task ListAsync_UnexpectedHeaderRefusal_ThrowsInvalidArgument()
+    {
+        // The server's answer to an X-HTTP-Method header it does not know (a proxy may add one): the request itself was refused.
+        using var api = new ApiServer().GivenAuthorize().Given("folder/listing", """{"status":"error","response":"Unexpected Header","_datetime":"2026-12-01 04:14:46"}""");
+        using var client = api.CreateClient();
+
+        var error = await Assert.ThrowsAsync<UploadApiException>(() => client.Folders.ListAsync(cancellationToken: Cancel));
+
+        Assert.Equal(UploadErrorKind.InvalidArgument, error.Kind);
+        Assert.Equal("Unexpected Header", error.ServerMessage);
+    }
+
     [Fact]
     public async Task GetInfoAsync_Http400_ThrowsInvalidArgumentWithTheBodysWords()
     {
@@ -359,6 +405,10 @@ public sealed class ErrorMappingTests
         "folder/info" => client.Folders.GetInfoAsync(new FolderId(123), Cancel),
         "folder/create" => client.Folders.CreateAsync("New", cancellationToken: Cancel),
         "folder/delete" => client.Folders.DeleteAsync(new FolderId(123), Cancel),
+        "package/listing" => client.Admin.ListPackagesAsync(Cancel),
+        "account/create" => client.Admin.CreateAccountAsync(new NewAccount { Username = "newuser1", Password = "NewPas12", Email = "new@example.test" }, Cancel),
+        "account/edit" => client.Admin.EditAccountAsync(3, new AccountChanges { FirstName = "X" }, Cancel),
+        "account/delete" => client.Admin.DeleteAccountAsync(3, Cancel),
         _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "no call for this endpoint"),
     };
 }

@@ -204,6 +204,79 @@ public sealed class ValueQuirkTests
     }
 
     [Fact]
+    public async Task UploadAsync_HashFalse_ReadsNoHash()
+    {
+        // Deployed servers often send "hash": false (no MD5 computed); false means "none", not the text "0".
+        using var api = new ApiServer().GivenAuthorize().Given("file/upload", """
+            {"response":"File uploaded","data":[{"name":"a.txt","size":5,"type":"text/plain","error":null,"hash":false,"short_url":"b","file_id":1}],"_status":"success"}
+            """);
+        using var client = api.CreateClient();
+
+        UploadedFile file = await client.Files.UploadAsync(new MemoryStream("hello"u8.ToArray()), "a.txt", cancellationToken: Cancel);
+
+        Assert.Null(file.Hash);
+        Assert.Equal(new FileId(1), file.FileId);
+    }
+
+    [Fact]
+    public async Task UploadAsync_ItemErrorFalse_ReadsTheUploadedFile()
+    {
+        // "error": false is "no error" too: read as text it was "0", a per-file error that failed a stored upload.
+        using var api = new ApiServer().GivenAuthorize().Given("file/upload", """
+            {"response":"File uploaded","data":[{"name":"a.txt","size":5,"error":false,"hash":"5d41402abc4b2a76b9719d911017c592","file_id":7}],"_status":"success"}
+            """);
+        using var client = api.CreateClient();
+
+        UploadedFile file = await client.Files.UploadAsync(new MemoryStream("hello"u8.ToArray()), "a.txt", cancellationToken: Cancel);
+
+        Assert.Equal(new FileId(7), file.FileId);
+        Assert.Equal("5d41402abc4b2a76b9719d911017c592", file.Hash);
+    }
+
+    [Fact]
+    public async Task GetInfoAsync_FalseInEveryTextField_ReadsThemAsNull()
+    {
+        using var api = new ApiServer().GivenAuthorize().Given("account/info", """
+            {"data":{"id":"2","username":"apiuser","level_id":"1","email":false,"lastlogindate":false,"lastloginip":false,"status":false,"title":false,"firstname":false,"lastname":false,"languageId":false,"datecreated":false,"lastPayment":false,"paidExpiryDate":false,"storageLimitOverride":false},"_status":"success"}
+            """);
+        using var client = api.CreateClient();
+
+        AccountInfo account = await client.Account.GetInfoAsync(Cancel);
+
+        Assert.Equal(new AccountInfo { Id = 2, Username = "apiuser", LevelId = 1 }, account);
+    }
+
+    [Theory]
+    [InlineData("Etc/GMT-14", "0001-01-01 00:00:00")] // UTC+14: the instant would be in year 0
+    [InlineData("Etc/GMT+12", "9999-12-31 23:59:59")] // UTC-12: the instant would be in year 10000
+    [InlineData("Etc/GMT-14", "0001-01-01")]
+    public async Task GetInfoAsync_DateTheServerZoneCannotPlaceOnTheTimeline_ThrowsUnexpectedResponseNamingTheField(string zoneId, string date)
+    {
+        using var api = new ApiServer().GivenAuthorize().Given("file/info", $$"""{"data":{"id":"1253","filename":"a.jpg","uploadedDate":"{{date}}"},"_status":"success"}""");
+        using var client = api.CreateClient(o => o.ServerTimeZone = TimeZoneInfo.FindSystemTimeZoneById(zoneId));
+
+        var error = await Assert.ThrowsAsync<UploadApiException>(() => client.Files.GetInfoAsync(new FileId(1253), Cancel));
+
+        Assert.Equal(UploadErrorKind.UnexpectedResponse, error.Kind);
+        Assert.Contains("'uploadedDate'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(date, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Etc/GMT-14", "9999-12-31 23:59:59", 14)]
+    [InlineData("Etc/GMT+12", "0001-01-01 00:00:00", -12)]
+    public async Task GetInfoAsync_ExtremeDateTheServerZoneCanPlace_ReadsIt(string zoneId, string date, int offsetHours)
+    {
+        using var api = new ApiServer().GivenAuthorize().Given("file/info", $$"""{"data":{"id":"1253","filename":"a.jpg","uploadedDate":"{{date}}"},"_status":"success"}""");
+        using var client = api.CreateClient(o => o.ServerTimeZone = TimeZoneInfo.FindSystemTimeZoneById(zoneId));
+
+        FileDetails file = await client.Files.GetInfoAsync(new FileId(1253), Cancel);
+
+        Assert.Equal(DateTime.ParseExact(date, "yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), file.UploadedDate?.DateTime);
+        Assert.Equal(TimeSpan.FromHours(offsetHours), file.UploadedDate?.Offset);
+    }
+
+    [Fact]
     public async Task GetInfoAsync_DateInTheSpringForwardGapOfTheServerZone_ReadsWithoutFailing()
     {
         var rule = TimeZoneInfo.AdjustmentRule.CreateAdjustmentRule(DateTime.MinValue.Date, DateTime.MaxValue.Date, TimeSpan.FromHours(1),
