@@ -215,6 +215,9 @@ public sealed class RedisUploadSessionStore : IUploadSessionStore, IDisposable
         // A connection still being made is closed by ConnectAsync when it completes.
     }
 
+    /// <summary>Completes when the store's own first connection attempt has ended (at once for a connection the caller gave); for tests.</summary>
+    internal Task WhenConnectAttemptedAsync() => ownConnection ?? Task.CompletedTask;
+
     private async Task<IConnectionMultiplexer> ConnectAsync(ConfigurationOptions redis)
     {
         ConnectionMultiplexer connection = await ConnectionMultiplexer.ConnectAsync(redis).ConfigureAwait(false);
