@@ -55,7 +55,12 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
             throw new ArgumentOutOfRangeException(nameof(options), options.TokenIdleTimeout, "TokenIdleTimeout must be positive.");
         }
 
-        api = new FakeApi(clock, options.TokenIdleTimeout) { RefuseChunkedUploads = options.RefuseChunkedUploads };
+        api = new FakeApi(clock, options.TokenIdleTimeout)
+        {
+            RefuseChunkedUploads = options.RefuseChunkedUploads,
+            DatabaseValuesAsNumbers = options.DatabaseValuesAsNumbers,
+            UploadHashAsFalse = options.UploadHashAsFalse,
+        };
         Faults = new FakeFaults(api.ExpireAllTokens);
         DefaultAccount = ToPublic(api.AddAccount("demo", "demo-password", levelId: 2, email: "demo@example.com", apiAccess: true));
         AdminAccount = ToPublic(api.AddAccount("admin", "admin-password", levelId: FakeApi.AdminLevel, email: "admin@example.com", apiAccess: true));
@@ -124,6 +129,20 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
     {
         get => api.RefuseChunkedUploads;
         set => api.RefuseChunkedUploads = value;
+    }
+
+    /// <summary>When true, database columns are sent as JSON numbers (PHP 8.1 and later); when false, as strings (the vendor's samples, older PHP). See <see cref="FakeUploadServerOptions.DatabaseValuesAsNumbers"/>; takes effect from the next answer.</summary>
+    public bool DatabaseValuesAsNumbers
+    {
+        get => api.DatabaseValuesAsNumbers;
+        set => api.DatabaseValuesAsNumbers = value;
+    }
+
+    /// <summary>When true, <c>/file/upload</c> answers <c>"hash": false</c> (the MD5 only for bytes already stored), like the recorded deployed server; when false, the MD5 of the bytes. See <see cref="FakeUploadServerOptions.UploadHashAsFalse"/>.</summary>
+    public bool UploadHashAsFalse
+    {
+        get => api.UploadHashAsFalse;
+        set => api.UploadHashAsFalse = value;
     }
 
     /// <summary>How long a token may go unused before the fake drops it (checked on every request, by <see cref="FakeUploadServerOptions.TimeProvider"/>).</summary>

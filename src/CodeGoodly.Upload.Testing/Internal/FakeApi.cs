@@ -53,6 +53,12 @@ internal sealed partial class FakeApi
 
     public bool RefuseChunkedUploads { get; set; }
 
+    /// <summary>Database columns as JSON numbers (PHP 8.1+) instead of strings; read on every answer, so it may change while running.</summary>
+    public bool DatabaseValuesAsNumbers { get; set; }
+
+    /// <summary><c>"hash": false</c> in upload answers unless the bytes are already stored.</summary>
+    public bool UploadHashAsFalse { get; set; }
+
     public AccountRecord AddAccount(string username, string password, int levelId, string? email, bool apiAccess)
     {
         lock (gate)
