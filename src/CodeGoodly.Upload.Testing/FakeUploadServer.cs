@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 using System.Text;
 using CodeGoodly.Upload.Testing.Internal;
 using Microsoft.AspNetCore.Builder;
@@ -39,6 +40,7 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
     public const string DownloadEndpoint = "download";
 
     private const string ApiPrefix = "/api/v2/";
+    private const string SessionCookieName = "filehosting";
     private static readonly string[] SecretFields = ["access_token", "key1", "key2", "password", "download_token"];
 
     private readonly WireMockServer server;
@@ -268,7 +270,7 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
         {
             Endpoint = endpoint,
             Method = request.Method,
-            Fields = fields,
+            Fields = fields.ToDictionary(f => f.Key, f => PhpText.CleanParameter(f.Value), StringComparer.Ordinal), // the journal keeps what was sent
             Upload = upload,
             HadContentLength = headers.ContainsKey("Content-Length"),
             IsChunked = headers.GetValueOrDefault("Transfer-Encoding")?.Contains("chunked", StringComparison.OrdinalIgnoreCase) == true,
@@ -284,6 +286,7 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
             FileName = upload?.FileName,
             FileSize = upload?.Content.LongLength,
             HadContentLength = fake.HadContentLength,
+            HadCookie = headers.ContainsKey("Cookie"),
             ReceivedAt = clock.GetUtcNow(),
         };
         Journal.Add(arrived);
@@ -304,6 +307,11 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
             FaultType = answer.WireMockFault,
         };
         message.Headers["Content-Type"] = new WireMockList<string>(answer.ContentType);
+        if (answer.FromSite)
+        {
+            message.Headers["Set-Cookie"] = new WireMockList<string>(NewSessionCookie());
+        }
+
         return message;
     }
 
@@ -311,7 +319,7 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
     {
         if (!path.StartsWith(ApiPrefix, StringComparison.OrdinalIgnoreCase))
         {
-            return new FakeAnswer { StatusCode = 404, ContentType = "text/html; charset=UTF-8", Body = "<html><body><h1>404 Not Found</h1></body></html>"u8.ToArray() };
+            return new FakeAnswer { StatusCode = 404, ContentType = "text/html; charset=UTF-8", Body = "<html><body><h1>404 Not Found</h1></body></html>"u8.ToArray(), FromSite = false };
         }
 
         FaultRule? fault = Faults.Take(request.Endpoint);
@@ -376,6 +384,7 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
             ContentType = html ? "text/html; charset=UTF-8" : "text/plain; charset=UTF-8",
             Body = Encoding.UTF8.GetBytes(text),
             Fault = fault.Describe(),
+            FromSite = false, // a proxy's answer: no PHP session
         };
         if (fault.RetryAfter is { } wait)
         {
@@ -407,6 +416,7 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
                     Fields = new Dictionary<string, string>(),
                     Fault = drop.Describe(),
                     HadContentLength = context.Request.ContentLength is not null,
+                    HadCookie = context.Request.Headers.Cookie.Count > 0,
                     ReceivedAt = clock.GetUtcNow(),
                 });
                 context.Abort();
@@ -438,6 +448,7 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
             Method = context.Request.Method,
             Fields = Redact(new Dictionary<string, string> { ["download_token"] = downloadToken, ["range"] = rangeHeader ?? string.Empty }),
             Fault = fault?.Describe(),
+            HadCookie = context.Request.Headers.Cookie.Count > 0,
             ReceivedAt = clock.GetUtcNow(),
         };
 
@@ -454,6 +465,7 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
             await WaitAsync(fault.Delay, context.RequestAborted).ConfigureAwait(false);
         }
 
+        response.Headers.SetCookie = NewSessionCookie();
         bool whole = string.IsNullOrEmpty(rangeHeader);
         if (api.Download(downloadToken, countDownload: whole && HttpMethods.IsGet(context.Request.Method)) is not { } file)
         {
@@ -595,6 +607,9 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
         504 => "Gateway Timeout",
         _ => ((HttpStatusCode)statusCode).ToString(),
     };
+
+    /// <summary>A fresh PHP session cookie, as the site sets on every answer to a request that brought none.</summary>
+    private static string NewSessionCookie() => $"{SessionCookieName}={RandomNumberGenerator.GetString("0123456789abcdefghijklmnopqrstuv", 26)}; path=/";
 
     private static int FreePort()
     {
