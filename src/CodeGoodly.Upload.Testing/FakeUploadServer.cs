@@ -22,7 +22,8 @@ namespace CodeGoodly.Upload.Testing;
 /// A stateful fake of the File Upload API v2 on loopback, built on WireMock.Net, for testing code that uses
 /// <see cref="UploadClient"/>: accounts (key pairs and user name/password, one administrator), a folder tree, files with
 /// their bytes, download links it serves itself, and the admin endpoints. It answers the way deployed servers do
-/// (numbers as strings, <c>status</c> on errors, idle token expiry, one token per account, …) and can inject faults
+/// (database values as strings, or as numbers like PHP 8 with <see cref="FakeUploadServerOptions.DatabaseValuesAsNumbers"/>;
+/// <c>status</c> on errors, idle token expiry, one token per account, the recorded server's words, …) and can inject faults
 /// (<see cref="Faults"/>); every request is kept, without secrets, in <see cref="Journal"/>.
 /// </summary>
 /// <remarks>WireMock keeps each request body in memory while it is handled: keep uploads to the fake to a few MiB.</remarks>
