@@ -308,7 +308,7 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
             FaultType = answer.WireMockFault,
         };
         message.Headers["Content-Type"] = new WireMockList<string>(answer.ContentType);
-        if (answer.FromSite)
+        if (answer.FromSite && !HasSessionCookie(headers.GetValueOrDefault("Cookie")))
         {
             message.Headers["Set-Cookie"] = new WireMockList<string>(NewSessionCookie());
         }
@@ -466,7 +466,11 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
             await WaitAsync(fault.Delay, context.RequestAborted).ConfigureAwait(false);
         }
 
-        response.Headers.SetCookie = NewSessionCookie();
+        if (!HasSessionCookie(context.Request.Headers.Cookie.ToString()))
+        {
+            response.Headers.SetCookie = NewSessionCookie();
+        }
+
         bool whole = string.IsNullOrEmpty(rangeHeader);
         if (api.Download(downloadToken, countDownload: whole && HttpMethods.IsGet(context.Request.Method)) is not { } file)
         {
@@ -608,6 +612,10 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
         504 => "Gateway Timeout",
         _ => ((HttpStatusCode)statusCode).ToString(),
     };
+
+    /// <summary>Whether a <c>Cookie</c> header brings the PHP session back (PHP then carries on with it and sets no new cookie).</summary>
+    private static bool HasSessionCookie(string? cookieHeader) =>
+        cookieHeader is not null && cookieHeader.Split(';').Any(c => c.TrimStart().StartsWith(SessionCookieName + "=", StringComparison.Ordinal));
 
     /// <summary>A fresh PHP session cookie, as the site sets on every answer to a request that brought none.</summary>
     private static string NewSessionCookie() => $"{SessionCookieName}={RandomNumberGenerator.GetString("0123456789abcdefghijklmnopqrstuv", 26)}; path=/";

@@ -535,6 +535,19 @@ public sealed class DeployedServerTests
     }
 
     [Fact]
+    public async Task SessionCookie_SentBack_NoNewCookie()
+    {
+        await using var server = FakeUploadServer.Start();
+        using var raw = new Raw(server);
+        using var withCookie = new HttpRequestMessage(HttpMethod.Post, new Uri(server.BaseAddress, "folder/listing"));
+        withCookie.Headers.Add("Cookie", "other=1; filehosting=abcdefghijklmnopqrstuvwxyz");
+
+        using HttpResponseMessage answered = await raw.Http.SendAsync(withCookie, Ct);
+
+        Assert.False(answered.Headers.Contains("Set-Cookie"));
+    }
+
+    [Fact]
     public async Task Journal_RequestWithCookie_HadCookieTrue()
     {
         await using var server = FakeUploadServer.Start();
