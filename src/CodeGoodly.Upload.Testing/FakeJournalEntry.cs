@@ -30,6 +30,9 @@ public sealed record FakeJournalEntry
     /// <summary>Whether the request carried <c>Content-Length</c> (false for a chunked body).</summary>
     public bool HadContentLength { get; init; }
 
+    /// <summary>Whether the request carried a <c>Cookie</c> header. The fake sets a PHP session cookie (<c>filehosting=…</c>) on every answer, as deployed servers do; an API client has no use for it and should not send it back.</summary>
+    public bool HadCookie { get; init; }
+
     /// <summary>When the fake received it, by its clock.</summary>
     public DateTimeOffset ReceivedAt { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 using System.Text;
 using CodeGoodly.Upload.Testing.Internal;
 using Microsoft.AspNetCore.Builder;
@@ -21,7 +22,8 @@ namespace CodeGoodly.Upload.Testing;
 /// A stateful fake of the File Upload API v2 on loopback, built on WireMock.Net, for testing code that uses
 /// <see cref="UploadClient"/>: accounts (key pairs and user name/password, one administrator), a folder tree, files with
 /// their bytes, download links it serves itself, and the admin endpoints. It answers the way deployed servers do
-/// (numbers as strings, <c>status</c> on errors, idle token expiry, one token per account, …) and can inject faults
+/// (database values as strings, or as numbers like PHP 8 with <see cref="FakeUploadServerOptions.DatabaseValuesAsNumbers"/>;
+/// <c>status</c> on errors, idle token expiry, one token per account, the recorded server's words, …) and can inject faults
 /// (<see cref="Faults"/>); every request is kept, without secrets, in <see cref="Journal"/>.
 /// </summary>
 /// <remarks>WireMock keeps each request body in memory while it is handled: keep uploads to the fake to a few MiB.</remarks>
@@ -39,6 +41,7 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
     public const string DownloadEndpoint = "download";
 
     private const string ApiPrefix = "/api/v2/";
+    private const string SessionCookieName = "filehosting";
     private static readonly string[] SecretFields = ["access_token", "key1", "key2", "password", "download_token"];
 
     private readonly WireMockServer server;
@@ -55,7 +58,12 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
             throw new ArgumentOutOfRangeException(nameof(options), options.TokenIdleTimeout, "TokenIdleTimeout must be positive.");
         }
 
-        api = new FakeApi(clock, options.TokenIdleTimeout) { RefuseChunkedUploads = options.RefuseChunkedUploads };
+        api = new FakeApi(clock, options.TokenIdleTimeout)
+        {
+            RefuseChunkedUploads = options.RefuseChunkedUploads,
+            DatabaseValuesAsNumbers = options.DatabaseValuesAsNumbers,
+            UploadHashAsFalse = options.UploadHashAsFalse,
+        };
         Faults = new FakeFaults(api.ExpireAllTokens);
         DefaultAccount = ToPublic(api.AddAccount("demo", "demo-password", levelId: 2, email: "demo@example.com", apiAccess: true));
         AdminAccount = ToPublic(api.AddAccount("admin", "admin-password", levelId: FakeApi.AdminLevel, email: "admin@example.com", apiAccess: true));
@@ -124,6 +132,20 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
     {
         get => api.RefuseChunkedUploads;
         set => api.RefuseChunkedUploads = value;
+    }
+
+    /// <summary>When true, database columns are sent as JSON numbers (PHP 8.1 and later); when false, as strings (the vendor's samples, older PHP). See <see cref="FakeUploadServerOptions.DatabaseValuesAsNumbers"/>; takes effect from the next answer.</summary>
+    public bool DatabaseValuesAsNumbers
+    {
+        get => api.DatabaseValuesAsNumbers;
+        set => api.DatabaseValuesAsNumbers = value;
+    }
+
+    /// <summary>When true, <c>/file/upload</c> answers <c>"hash": false</c> (the MD5 only for bytes already stored), like the recorded deployed server; when false, the MD5 of the bytes. See <see cref="FakeUploadServerOptions.UploadHashAsFalse"/>.</summary>
+    public bool UploadHashAsFalse
+    {
+        get => api.UploadHashAsFalse;
+        set => api.UploadHashAsFalse = value;
     }
 
     /// <summary>How long a token may go unused before the fake drops it (checked on every request, by <see cref="FakeUploadServerOptions.TimeProvider"/>).</summary>
@@ -249,7 +271,7 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
         {
             Endpoint = endpoint,
             Method = request.Method,
-            Fields = fields,
+            Fields = fields.ToDictionary(f => f.Key, f => PhpText.CleanParameter(f.Value), StringComparer.Ordinal), // the journal keeps what was sent
             Upload = upload,
             HadContentLength = headers.ContainsKey("Content-Length"),
             IsChunked = headers.GetValueOrDefault("Transfer-Encoding")?.Contains("chunked", StringComparison.OrdinalIgnoreCase) == true,
@@ -265,6 +287,7 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
             FileName = upload?.FileName,
             FileSize = upload?.Content.LongLength,
             HadContentLength = fake.HadContentLength,
+            HadCookie = headers.ContainsKey("Cookie"),
             ReceivedAt = clock.GetUtcNow(),
         };
         Journal.Add(arrived);
@@ -285,6 +308,11 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
             FaultType = answer.WireMockFault,
         };
         message.Headers["Content-Type"] = new WireMockList<string>(answer.ContentType);
+        if (answer.FromSite && !HasSessionCookie(headers.GetValueOrDefault("Cookie")))
+        {
+            message.Headers["Set-Cookie"] = new WireMockList<string>(NewSessionCookie());
+        }
+
         return message;
     }
 
@@ -292,7 +320,7 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
     {
         if (!path.StartsWith(ApiPrefix, StringComparison.OrdinalIgnoreCase))
         {
-            return new FakeAnswer { StatusCode = 404, ContentType = "text/html; charset=UTF-8", Body = "<html><body><h1>404 Not Found</h1></body></html>"u8.ToArray() };
+            return new FakeAnswer { StatusCode = 404, ContentType = "text/html; charset=UTF-8", Body = "<html><body><h1>404 Not Found</h1></body></html>"u8.ToArray(), FromSite = false };
         }
 
         FaultRule? fault = Faults.Take(request.Endpoint);
@@ -357,6 +385,7 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
             ContentType = html ? "text/html; charset=UTF-8" : "text/plain; charset=UTF-8",
             Body = Encoding.UTF8.GetBytes(text),
             Fault = fault.Describe(),
+            FromSite = false, // a proxy's answer: no PHP session
         };
         if (fault.RetryAfter is { } wait)
         {
@@ -388,6 +417,7 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
                     Fields = new Dictionary<string, string>(),
                     Fault = drop.Describe(),
                     HadContentLength = context.Request.ContentLength is not null,
+                    HadCookie = context.Request.Headers.Cookie.Count > 0,
                     ReceivedAt = clock.GetUtcNow(),
                 });
                 context.Abort();
@@ -419,6 +449,7 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
             Method = context.Request.Method,
             Fields = Redact(new Dictionary<string, string> { ["download_token"] = downloadToken, ["range"] = rangeHeader ?? string.Empty }),
             Fault = fault?.Describe(),
+            HadCookie = context.Request.Headers.Cookie.Count > 0,
             ReceivedAt = clock.GetUtcNow(),
         };
 
@@ -433,6 +464,11 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
         if (fault is { Kind: FaultKind.Delay })
         {
             await WaitAsync(fault.Delay, context.RequestAborted).ConfigureAwait(false);
+        }
+
+        if (!HasSessionCookie(context.Request.Headers.Cookie.ToString()))
+        {
+            response.Headers.SetCookie = NewSessionCookie();
         }
 
         bool whole = string.IsNullOrEmpty(rangeHeader);
@@ -576,6 +612,13 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
         504 => "Gateway Timeout",
         _ => ((HttpStatusCode)statusCode).ToString(),
     };
+
+    /// <summary>Whether a <c>Cookie</c> header brings the PHP session back (PHP then carries on with it and sets no new cookie).</summary>
+    private static bool HasSessionCookie(string? cookieHeader) =>
+        cookieHeader is not null && cookieHeader.Split(';').Any(c => c.TrimStart().StartsWith(SessionCookieName + "=", StringComparison.Ordinal));
+
+    /// <summary>A fresh PHP session cookie, as the site sets on every answer to a request that brought none.</summary>
+    private static string NewSessionCookie() => $"{SessionCookieName}={RandomNumberGenerator.GetString("0123456789abcdefghijklmnopqrstuv", 26)}; path=/";
 
     private static int FreePort()
     {

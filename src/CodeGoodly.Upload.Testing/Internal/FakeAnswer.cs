@@ -3,7 +3,8 @@ namespace CodeGoodly.Upload.Testing.Internal;
 /// <summary>What the fake sends back for one request.</summary>
 internal sealed class FakeAnswer
 {
-    public const string JsonType = "application/json; charset=utf-8";
+    /// <summary>What the recorded server sends, errors and HTML "Database Error" pages alike: no charset.</summary>
+    public const string JsonType = "application/json";
 
     public int StatusCode { get; set; } = 200;
 
@@ -17,6 +18,9 @@ internal sealed class FakeAnswer
     public string? ErrorMessage { get; init; }
 
     public string? Fault { get; set; }
+
+    /// <summary>Whether the site's PHP made this answer (and so set its session cookie), rather than a proxy in front of it.</summary>
+    public bool FromSite { get; init; } = true;
 
     public WireMock.ResponseBuilders.FaultType WireMockFault { get; set; }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 
@@ -9,6 +8,7 @@ namespace CodeGoodly.Upload.Testing.Internal;
 internal sealed partial class FakeApi
 {
     private const string FileNotFound = "Could not find file based on file_id.";
+    private const string SiteName = "File Upload Script";
 
     private FakeAnswer FileUpload(FakeRequest request, AccountRecord caller)
     {
@@ -40,39 +40,62 @@ internal sealed partial class FakeApi
             : package.MaxUploadSize > 0 && upload.Content.Length > package.MaxUploadSize
                 ? $"The file is larger than the maximum upload size allowed for your account ({package.MaxUploadSize} bytes)."
                 : null;
+        string name = FreeName(caller.Id, folderId, PhpText.CurlFileName(upload.FileName));
         if (refusal is not null)
         {
             return Success(new JsonArray(new JsonObject
             {
-                ["name"] = upload.FileName,
-                ["size"] = Id(upload.Content.Length),
+                ["name"] = name,
+                ["size"] = upload.Content.Length,
                 ["type"] = upload.ContentType ?? "application/octet-stream",
                 ["error"] = refusal,
             }), "File uploaded");
         }
 
-        FileRecord file = NewFile(caller.Id, folderId, upload.FileName, upload.ContentType ?? "application/octet-stream", upload.Content, request.ClientIp);
-        string url = FileUrl(file);
-        string title = WebUtility.HtmlEncode(file.Name);
+        // Bytes the site already stores: the server answers with that row's hash and size (a database value).
+        string md5 = Md5(upload.Content);
+        bool known = files.Values.Any(f => f.Status == "active" && f.Md5 == md5);
+        FileRecord file = NewFile(caller.Id, folderId, name, upload.ContentType ?? "application/octet-stream", upload.Content, request.ClientIp);
+        string site = FileUrl(file);
+        string url = $"{site}/{PhpText.Slug(file.Name)}";
         return Success(new JsonArray(new JsonObject
         {
             ["name"] = file.Name,
-            ["size"] = Id(file.Content.Length),
+            ["size"] = known ? Db(file.Content.Length) : file.Content.Length,
             ["type"] = file.FileType,
             ["error"] = null,
             ["url"] = url,
-            ["delete_url"] = $"{url}~d?{file.DeleteHash}",
-            ["info_url"] = $"{url}~i?{file.DeleteHash}",
+            ["delete_url"] = $"{site}~d?{file.DeleteHash}",
+            ["info_url"] = $"{site}~i?{file.DeleteHash}",
             ["delete_type"] = "DELETE",
             ["delete_hash"] = file.DeleteHash,
-            ["hash"] = file.Md5,
-            ["stats_url"] = url + "~s",
+            ["hash"] = known || !UploadHashAsFalse ? JsonValue.Create(file.Md5) : JsonValue.Create(false),
+            ["stats_url"] = site + "~s",
             ["short_url"] = file.ShortUrl,
-            ["file_id"] = Id(file.Id),
+            ["file_id"] = Db(file.Id),
             ["unique_hash"] = file.UniqueHash,
-            ["url_html"] = $"<a href=\"{url}\" target=\"_blank\" title=\"View image on File Upload Script\">view {title} on File Upload Script</a>",
+            ["url_html"] = PhpText.HtmlSpecialChars($"<a href=\"{url}\" target=\"_blank\" title=\"View image on {SiteName}\">view {file.Name} on {SiteName}</a>"),
             ["url_bbcode"] = $"[url]{url}[/url]",
+            ["success_result_html"] = $"<td class=\"cancel\">   <img src=\"{SiteRoot}/themes/default/images/green_tick_small.png\" height=\"16\" width=\"16\" alt=\"success\"/></td>"
+                + $"<td class=\"name\">{file.Name}</td><td class=\"rightArrow\"><img src=\"{SiteRoot}/themes/default/images/blue_right_arrow.png\" width=\"8\" height=\"6\" /></td>"
+                + $"<td class=\"url urlOff\">    <a href=\"{url}\" target=\"_blank\">{url}</a>    <div class=\"fileUrls hidden\">{url}</div></td>",
         }), "File uploaded");
+    }
+
+    /// <summary>The name an upload is stored under: taken by an active file of the account in that folder, the server adds " (2)", " (3)", … before the extension.</summary>
+    private string FreeName(long ownerId, long? folderId, string name)
+    {
+        int dot = name.LastIndexOf('.');
+        string stem = dot > 0 ? name[..dot] : name;
+        string extension = dot > 0 ? name[dot..] : string.Empty;
+        string candidate = name;
+        for (int counter = 2; files.Values.Any(f => f.OwnerId == ownerId && f.FolderId == folderId && f.Status == "active"
+            && string.Equals(f.Name, candidate, StringComparison.OrdinalIgnoreCase)); counter++)
+        {
+            candidate = $"{stem} ({counter.ToString(CultureInfo.InvariantCulture)}){extension}";
+        }
+
+        return candidate;
     }
 
     private FakeAnswer FileDownload(FakeRequest request, AccountRecord caller) =>
@@ -85,9 +108,10 @@ internal sealed partial class FakeApi
 
             string token = Hex(RandomNumberGenerator.GetBytes(32));
             downloads[token] = new DownloadGrant(file.Id, caller.Id);
+            // file_id is echoed as the string sent, not read back from the database.
             return Success(new JsonObject
             {
-                ["file_id"] = Id(file.Id),
+                ["file_id"] = request.Raw("file_id"),
                 ["filename"] = file.Name,
                 ["download_url"] = $"{FileUrl(file)}?download_token={token}",
             });
@@ -214,9 +238,7 @@ internal sealed partial class FakeApi
             Name = name,
             FileType = fileType,
             Content = content,
-#pragma warning disable CA5351 // The API's "hash" is the MD5 of the content; it identifies, it does not protect.
-            Md5 = Hex(MD5.HashData(content)),
-#pragma warning restore CA5351
+            Md5 = Md5(content),
             ShortUrl = ShortUrlOf(id),
             DeleteHash = Hex(RandomNumberGenerator.GetBytes(16)),
             UniqueHash = Hex(RandomNumberGenerator.GetBytes(32)),
@@ -229,39 +251,51 @@ internal sealed partial class FakeApi
 
     private string FileUrl(FileRecord file) => $"{SiteRoot}/{file.ShortUrl}";
 
-    /// <summary>A file object: the listing's shape, or with <paramref name="detailed"/> the richer one of <c>/file/info</c> (<c>file_status</c> instead of <c>status</c>).</summary>
+    /// <summary>A file object, keys in the server's order: the listing's shape, or with <paramref name="detailed"/> the richer one of <c>/file/info</c> (<c>file_status</c> instead of <c>status</c>).</summary>
     private JsonObject FileJson(FileRecord file, bool detailed)
     {
         string url = FileUrl(file);
         int dot = file.Name.LastIndexOf('.');
         var json = new JsonObject
         {
-            ["id"] = Id(file.Id),
+            ["id"] = Db(file.Id),
             ["filename"] = file.Name,
             ["shortUrl"] = file.ShortUrl,
             ["fileType"] = file.FileType,
             ["extension"] = dot < 0 ? string.Empty : file.Name[(dot + 1)..].ToLowerInvariant(),
-            ["fileSize"] = Id(file.Content.Length),
+            ["fileSize"] = Db(file.Content.Length),
         };
-        json[detailed ? "file_status" : "status"] = file.Status;
-        json["downloads"] = Id(file.Downloads);
-        json["folderId"] = Id(file.FolderId);
-        json["keywords"] = null;
-        json["url_file"] = url;
         if (detailed)
         {
             json["uploadedIP"] = file.UploadedIp;
             json["uploadedDate"] = Date(file.UploadedDate);
+            json["file_status"] = file.Status;
+            json["downloads"] = Db(file.Downloads);
             json["lastAccessed"] = Date(file.LastAccessed); // never accessed reads 0000-00-00 00:00:00
-            json["isPublic"] = "1";
+            json["folderId"] = Db(file.FolderId);
+            json["keywords"] = null;
+            json["isPublic"] = Db(1);
             json["uploadSource"] = "api";
-            json["url_file_info"] = $"{url}~i?{file.DeleteHash}";
+            json["url_file"] = url;
+            json["url_file_info"] = url + "~i";
             json["url_file_stats"] = url + "~s";
             json["url_file_delete"] = $"{url}~d?{file.DeleteHash}";
+        }
+        else
+        {
+            json["status"] = file.Status;
+            json["downloads"] = Db(file.Downloads);
+            json["folderId"] = Db(file.FolderId);
+            json["keywords"] = null;
+            json["url_file"] = url;
         }
 
         return json;
     }
+
+#pragma warning disable CA5351 // The API's "hash" is the MD5 of the content; it identifies, it does not protect.
+    private static string Md5(byte[] content) => Hex(MD5.HashData(content));
+#pragma warning restore CA5351
 
     private static string Hex(byte[] bytes) => string.Concat(bytes.Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
 

@@ -58,8 +58,8 @@ internal sealed partial class FakeApi
     }
 
     private FakeAnswer FolderInfo(FakeRequest request, AccountRecord caller) =>
-        FindFolder(caller, request.NonEmpty("folder_id")) is { } folder
-            ? Success(FolderJson(folder, withPassword: true))
+        request.NonEmpty("folder_id") is not { } folderText ? Error("Please provide the folder_id param.")
+            : FindFolder(caller, folderText) is { } folder ? Success(FolderJson(folder, withPassword: true))
             : Error(FolderNotFound);
 
     private FakeAnswer FolderEdit(FakeRequest request, AccountRecord caller)
@@ -195,17 +195,17 @@ internal sealed partial class FakeApi
         _ => null,
     };
 
-    /// <summary>A folder object: database values as strings, the counts PHP computes as numbers.</summary>
+    /// <summary>A folder object: database values as <see cref="Db(long)"/> writes them, the counts PHP computes as numbers.</summary>
     private JsonObject FolderJson(FolderRecord folder, bool withPassword)
     {
         var active = files.Values.Where(f => f.FolderId == folder.Id && f.Status == "active").ToArray();
         var json = new JsonObject
         {
-            ["id"] = Id(folder.Id),
-            ["parentId"] = Id(folder.ParentId),
+            ["id"] = Db(folder.Id),
+            ["parentId"] = Db(folder.ParentId),
             ["folderName"] = folder.Name,
-            ["totalSize"] = Id(active.Sum(f => (long)f.Content.Length)),
-            ["isPublic"] = Id(folder.IsPublic),
+            ["totalSize"] = Db(active.Sum(f => (long)f.Content.Length)),
+            ["isPublic"] = Db(folder.IsPublic),
         };
         if (withPassword)
         {
@@ -214,7 +214,7 @@ internal sealed partial class FakeApi
 
         json["date_added"] = Date(folder.DateAdded);
         json["date_updated"] = DateOrNull(folder.DateUpdated);
-        json["url_folder"] = $"{SiteRoot}/folder/{folder.Id}/{folder.Name.Replace(' ', '_')}";
+        json["url_folder"] = $"{SiteRoot}/folder/{folder.Id}/{PhpText.Slug(folder.Name)}";
         json["total_downloads"] = active.Sum(f => f.Downloads);
         json["child_folder_count"] = folders.Values.Count(f => f.ParentId == folder.Id && !f.Deleted);
         json["file_count"] = active.Length;

@@ -53,6 +53,12 @@ internal sealed partial class FakeApi
 
     public bool RefuseChunkedUploads { get; set; }
 
+    /// <summary>Database columns as JSON numbers (PHP 8.1+) instead of strings; read on every answer, so it may change while running.</summary>
+    public bool DatabaseValuesAsNumbers { get; set; }
+
+    /// <summary><c>"hash": false</c> in upload answers unless the bytes are already stored.</summary>
+    public bool UploadHashAsFalse { get; set; }
+
     public AccountRecord AddAccount(string username, string password, int levelId, string? email, bool apiAccess)
     {
         lock (gate)
@@ -79,6 +85,7 @@ internal sealed partial class FakeApi
                 Title = "Mr",
                 FirstName = username,
                 LastName = "User",
+                LanguageId = 1,
                 DateCreated = Now,
                 ApiAccess = apiAccess,
             };
@@ -128,27 +135,27 @@ internal sealed partial class FakeApi
             return request.Endpoint switch
             {
                 "authorize" => Authorize(request),
-                "disable_access_token" => WithSession(request, false, DisableToken),
-                "account/info" => WithSession(request, true, (_, caller) => Success(AccountJson(caller))),
-                "account/package" => WithSession(request, true, (_, caller) => Success(PackageJson(packages[caller.LevelId]))),
+                "disable_access_token" => WithSession(request, DisableToken),
+                "account/info" => WithAccountToken(request, AccountInfo),
+                "account/package" => WithAccountToken(request, AccountPackage),
                 "account/create" => WithAdmin(request, AccountCreate),
                 "account/edit" => WithAdmin(request, AccountEdit),
                 "account/delete" => WithAdmin(request, AccountDelete),
-                "package/listing" => WithAdmin(request, (_, _) => Success(new JsonArray(packages.Values.OrderBy(p => p.Id).Select(p => (JsonNode)PackageJson(p)).ToArray()))),
-                "file/upload" => WithSession(request, false, FileUpload),
-                "file/download" => WithSession(request, false, FileDownload),
-                "file/info" => WithSession(request, false, (r, caller) => WithFile(r, caller, file => Success(FileJson(file, detailed: true)))),
-                "file/edit" => WithSession(request, false, FileEdit),
-                "file/delete" => WithSession(request, false, FileDelete),
-                "file/move" => WithSession(request, false, FileMove),
-                "file/copy" => WithSession(request, false, FileCopy),
-                "folder/create" => WithSession(request, false, FolderCreate),
-                "folder/listing" => WithSession(request, false, FolderListing),
-                "folder/info" => WithSession(request, false, FolderInfo),
-                "folder/edit" => WithSession(request, false, FolderEdit),
-                "folder/delete" => WithSession(request, false, FolderDelete),
-                "folder/move" => WithSession(request, false, FolderMove),
-                _ when Controllers.Contains(segments[0]) => NoMethod(segments[0], segments.Length > 1 ? segments[1] : string.Empty),
+                "package/listing" => WithAdmin(request, PackageListing),
+                "file/upload" => WithSession(request, FileUpload),
+                "file/download" => WithSession(request, FileDownload),
+                "file/info" => WithSession(request, (r, caller) => WithFile(r, caller, file => Success(FileJson(file, detailed: true)))),
+                "file/edit" => WithSession(request, FileEdit),
+                "file/delete" => WithSession(request, FileDelete),
+                "file/move" => WithSession(request, FileMove),
+                "file/copy" => WithSession(request, FileCopy),
+                "folder/create" => WithSession(request, FolderCreate),
+                "folder/listing" => WithSession(request, FolderListing),
+                "folder/info" => WithSession(request, FolderInfo),
+                "folder/edit" => WithSession(request, FolderEdit),
+                "folder/delete" => WithSession(request, FolderDelete),
+                "folder/move" => WithSession(request, FolderMove),
+                _ when Controllers.Contains(segments[0]) => NoMethod(segments[0], segments.Length > 1 ? segments[1] : "index"),
                 _ => NoEndpoint(segments[0]),
             };
         }
@@ -236,7 +243,7 @@ internal sealed partial class FakeApi
         tokens[token] = new TokenRecord { AccountId = account.Id, LastUsed = Now };
         account.LastLoginDate = Now;
         account.LastLoginIp = request.ClientIp;
-        return Success(new JsonObject { ["access_token"] = token, ["account_id"] = Id(account.Id) });
+        return Success(new JsonObject { ["access_token"] = token, ["account_id"] = Db(account.Id) });
     }
 
     private FakeAnswer DisableToken(FakeRequest request, AccountRecord caller)
@@ -245,7 +252,8 @@ internal sealed partial class FakeApi
         return Success(null, "Token removed or no longer available.");
     }
 
-    private FakeAnswer WithSession(FakeRequest request, bool accountEndpoint, Func<FakeRequest, AccountRecord, FakeAnswer> handler)
+    /// <summary>The session check of <c>/file/*</c>, <c>/folder/*</c> and <c>/disable_access_token</c>: token, account id, and the two must match.</summary>
+    private FakeAnswer WithSession(FakeRequest request, Func<FakeRequest, AccountRecord, FakeAnswer> handler)
     {
         string? accessToken = request.NonEmpty("access_token");
         if (accessToken is null)
@@ -259,22 +267,42 @@ internal sealed partial class FakeApi
             return Error("Please provide the account_id param.");
         }
 
-        // The /account/* endpoints check the token alone (admin calls name a target account in account_id).
         if (!tokens.TryGetValue(accessToken, out TokenRecord? token)
             || !accounts.TryGetValue(token.AccountId, out AccountRecord? caller)
-            || (!accountEndpoint && accountId != Id(token.AccountId)))
+            || accountId != Id(token.AccountId))
         {
-            return Error(accountEndpoint ? AccountTokenRejected : TokenRejected);
+            return Error(TokenRejected);
         }
 
         token.LastUsed = Now;
         return handler(request, caller);
     }
 
+    /// <summary>
+    /// The session check of <c>/account/*</c> and <c>/package/*</c>: the token alone (their <c>account_id</c> names the account
+    /// to read or change), with their own wording. Whether <c>account_id</c> is needed is up to each endpoint.
+    /// </summary>
+    private FakeAnswer WithAccountToken(FakeRequest request, Func<FakeRequest, AccountRecord, FakeAnswer> handler)
+    {
+        if (request.NonEmpty("access_token") is not { } accessToken)
+        {
+            return Error("Please provide the access_token param.");
+        }
+
+        if (!tokens.TryGetValue(accessToken, out TokenRecord? token) || !accounts.TryGetValue(token.AccountId, out AccountRecord? caller))
+        {
+            return Error(AccountTokenRejected);
+        }
+
+        token.LastUsed = Now;
+        return handler(request, caller);
+    }
+
+    /// <summary>The administrator endpoints: a user's token is refused before any parameter is looked at.</summary>
     private FakeAnswer WithAdmin(FakeRequest request, Func<FakeRequest, AccountRecord, FakeAnswer> handler) =>
-        WithSession(request, accountEndpoint: true, (r, caller) => caller.LevelId == AdminLevel
+        WithAccountToken(request, (r, caller) => caller.LevelId == AdminLevel
             ? handler(r, caller)
-            : Error("You do not have permission to access this endpoint. Administrator accounts only."));
+            : Error("API user must be an admin user for this endpoint."));
 
     private void PurgeIdleTokens()
     {
@@ -283,128 +311,6 @@ internal sealed partial class FakeApi
         {
             tokens.Remove(idle);
         }
-    }
-
-    // ---------------------------------------------------------------- account (admin)
-
-    private FakeAnswer AccountCreate(FakeRequest request, AccountRecord caller)
-    {
-        foreach (string required in new[] { "username", "password", "email" })
-        {
-            if (request.NonEmpty(required) is null)
-            {
-                return Error($"Please provide the {required} param.");
-            }
-        }
-
-        string username = request.Raw("username")!;
-        if (accounts.Values.Any(a => string.Equals(a.Username, username, StringComparison.OrdinalIgnoreCase)))
-        {
-            return Error("Username already exists on another account.");
-        }
-
-        int levelId = 1;
-        if (request.NonEmpty("package_id") is { } packageText)
-        {
-            if (!int.TryParse(packageText, NumberStyles.None, CultureInfo.InvariantCulture, out levelId) || !packages.ContainsKey(levelId))
-            {
-                return Error("Could not find package based on package_id.");
-            }
-        }
-
-        var account = new AccountRecord
-        {
-            Id = nextAccountId++,
-            Username = username,
-            Password = request.Raw("password")!,
-            Key1 = RandomNumberGenerator.GetString(LowerAlphanumeric, 64),
-            Key2 = RandomNumberGenerator.GetString(LowerAlphanumeric, 64),
-            LevelId = levelId,
-            DateCreated = Now,
-        };
-        ApplyAccountFields(request, account);
-        accounts[account.Id] = account;
-        return Success(AccountJson(account), "Account successfully created.");
-    }
-
-    private FakeAnswer AccountEdit(FakeRequest request, AccountRecord caller)
-    {
-        if (!TryTargetAccount(request, out AccountRecord? account, out FakeAnswer? error))
-        {
-            return error!;
-        }
-
-        if (request.NonEmpty("package_id") is { } packageText)
-        {
-            if (!int.TryParse(packageText, NumberStyles.None, CultureInfo.InvariantCulture, out int levelId) || !packages.ContainsKey(levelId))
-            {
-                return Error("Could not find package based on package_id.");
-            }
-
-            account!.LevelId = levelId;
-        }
-
-        if (request.NonEmpty("password") is { } password)
-        {
-            account!.Password = password;
-        }
-
-        ApplyAccountFields(request, account!);
-        return Success(AccountJson(account!), "Account successfully updated.");
-    }
-
-    private FakeAnswer AccountDelete(FakeRequest request, AccountRecord caller)
-    {
-        if (!TryTargetAccount(request, out AccountRecord? account, out FakeAnswer? error))
-        {
-            return error!;
-        }
-
-        if (account!.Id == caller.Id)
-        {
-            return Error("You can not delete your own account.");
-        }
-
-        accounts.Remove(account.Id);
-        foreach (string token in tokens.Where(t => t.Value.AccountId == account.Id).Select(t => t.Key).ToArray())
-        {
-            tokens.Remove(token);
-        }
-
-        foreach (FileRecord file in files.Values.Where(f => f.OwnerId == account.Id))
-        {
-            file.Status = "deleted";
-        }
-
-        foreach (FolderRecord folder in folders.Values.Where(f => f.OwnerId == account.Id))
-        {
-            folder.Deleted = true;
-        }
-
-        return Success(null, "Account successfully deleted.");
-    }
-
-    private bool TryTargetAccount(FakeRequest request, out AccountRecord? account, out FakeAnswer? error)
-    {
-        account = null;
-        error = null;
-        if (!long.TryParse(request.Raw("account_id"), NumberStyles.None, CultureInfo.InvariantCulture, out long id) || !accounts.TryGetValue(id, out account))
-        {
-            error = Error("Could not find account based on account_id.");
-            return false;
-        }
-
-        return true;
-    }
-
-    private static void ApplyAccountFields(FakeRequest request, AccountRecord account)
-    {
-        account.Email = request.NonEmpty("email") ?? account.Email;
-        account.Status = request.NonEmpty("status") ?? account.Status;
-        account.Title = request.NonEmpty("title") ?? account.Title;
-        account.FirstName = request.NonEmpty("firstname") ?? account.FirstName;
-        account.LastName = request.NonEmpty("lastname") ?? account.LastName;
-        account.PaidExpiryDate = request.NonEmpty("paid_expiry_date") ?? account.PaidExpiryDate;
     }
 
     // ---------------------------------------------------------------- router errors
@@ -455,48 +361,13 @@ internal sealed partial class FakeApi
 
     private static string? Id(long? id) => id is long value ? Id(value) : null;
 
+    /// <summary>A value read from the database: a JSON number on PHP 8.1 and later (<see cref="DatabaseValuesAsNumbers"/>), a string before.</summary>
+    private JsonValue Db(long value) => DatabaseValuesAsNumbers ? JsonValue.Create(value) : JsonValue.Create(Id(value));
+
+    private JsonValue? Db(long? value) => value is long number ? Db(number) : null;
+
     internal static string Date(DateTimeOffset? date) =>
         date is { } value ? value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "0000-00-00 00:00:00";
 
     private static string? DateOrNull(DateTimeOffset? date) => date is null ? null : Date(date);
-
-    private static JsonObject AccountJson(AccountRecord account) => new()
-    {
-        ["id"] = Id(account.Id),
-        ["username"] = account.Username,
-        ["level_id"] = Id(account.LevelId),
-        ["email"] = account.Email,
-        ["lastlogindate"] = DateOrNull(account.LastLoginDate),
-        ["lastloginip"] = account.LastLoginIp,
-        ["status"] = account.Status,
-        ["title"] = account.Title,
-        ["firstname"] = account.FirstName,
-        ["lastname"] = account.LastName,
-        ["languageId"] = "1",
-        ["datecreated"] = DateOrNull(account.DateCreated),
-        ["lastPayment"] = null,
-        ["paidExpiryDate"] = account.PaidExpiryDate,
-        ["storageLimitOverride"] = null,
-    };
-
-    private static JsonObject PackageJson(PackageRecord package) => new()
-    {
-        ["id"] = Id(package.Id),
-        ["label"] = package.Label,
-        ["max_upload_size"] = Id(package.MaxUploadSize),
-        ["can_upload"] = package.CanUpload ? "1" : "0",
-        ["wait_between_downloads"] = "0",
-        ["download_speed"] = "0",
-        ["max_storage_bytes"] = "0",
-        ["show_site_adverts"] = package.LevelType == "free user" ? "1" : "0",
-        ["show_upgrade_screen"] = package.LevelType == "admin" ? "0" : "1",
-        ["days_to_keep_inactive_files"] = "0",
-        ["concurrent_uploads"] = "100",
-        ["concurrent_downloads"] = "0",
-        ["downloads_per_24_hours"] = "0",
-        ["max_download_filesize_allowed"] = "0",
-        ["max_remote_download_urls"] = "50",
-        ["level_type"] = package.LevelType,
-        ["on_upgrade_page"] = package.LevelType == "paid user" ? "1" : "0",
-    };
 }

@@ -15,6 +15,7 @@ internal sealed class AccountRecord
     public string? Title { get; set; }
     public string? FirstName { get; set; }
     public string? LastName { get; set; }
+    public int? LanguageId { get; set; }
     public DateTimeOffset? DateCreated { get; set; }
     public DateTimeOffset? LastLoginDate { get; set; }
     public string? LastLoginIp { get; set; }
