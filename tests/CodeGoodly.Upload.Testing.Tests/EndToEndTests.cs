@@ -10,7 +10,6 @@ public sealed class EndToEndTests
     /// <c>{"data":{"packages":[…]}}</c>, <c>"hash": false</c> as none, empty first and last names on <c>/account/create</c>, the
     /// administrator wordings as error kinds. The raw answers are proven in DeployedServerTests; remove the Skip once merged.
     /// </summary>
-    private const string AwaitingSdkFix = "SDK-FIX-PENDING: needs the SDK to read the deployed server's answers (packages, hash false, names, admin wordings)";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -242,7 +241,7 @@ public sealed class EndToEndTests
         Assert.Equal("Failed loading a user account with the supplied account_id.", missing.ServerMessage);
     }
 
-    [Fact(Skip = AwaitingSdkFix)]
+    [Fact]
     public async Task AdminFlows_ListPackages_ReadsThePackagesInsideData()
     {
         await using var server = FakeUploadServer.Start();
@@ -254,7 +253,7 @@ public sealed class EndToEndTests
         Assert.Equal([1, 2, 3, 20], packages.Select(p => p.Id));
     }
 
-    [Fact(Skip = AwaitingSdkFix)]
+    [Fact]
     public async Task AdminFlows_CreateAccountWithoutNames_SdkSendsEmptyNames_Created()
     {
         await using var server = FakeUploadServer.Start();
@@ -268,7 +267,7 @@ public sealed class EndToEndTests
         Assert.Equal("", sent.Fields["lastname"]);
     }
 
-    [Fact(Skip = AwaitingSdkFix)]
+    [Fact]
     public async Task AdminEndpoints_UserAccount_Refused()
     {
         await using var server = FakeUploadServer.Start();
@@ -278,7 +277,7 @@ public sealed class EndToEndTests
         Assert.Equal("API user must be an admin user for this endpoint.", refused.ServerMessage);
     }
 
-    [Fact(Skip = AwaitingSdkFix)]
+    [Fact]
     public async Task Upload_ServerSendsHashFalse_HashIsNull()
     {
         await using var server = FakeUploadServer.Start(new FakeUploadServerOptions { UploadHashAsFalse = true });
