@@ -68,6 +68,25 @@ public sealed class ClientLifecycleTests
     }
 
     [Fact]
+    public async Task SignOutAsync_WhileTheFirstCallSignsIn_SendsNothingAndTheCallKeepsItsToken()
+    {
+        using var api = new ApiServer().Given("account/info", VendorSamples.AccountInfo)
+            .Given("disable_access_token", """{"response":"Token removed or no longer available.","_status":"success"}""");
+        // A slow /authorize keeps the first call's sign-in in flight while the sign-out runs.
+        api.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/api/v2/authorize").UsingPost())
+            .RespondWith(ApiServer.Json(ApiServer.AuthorizeJson(ApiServer.Token)).WithDelay(TimeSpan.FromMilliseconds(200)));
+        using var client = api.CreateClient();
+
+        Task<AccountInfo> firstCall = client.Account.GetInfoAsync(TestContext.Current.CancellationToken);
+        await client.SignOutAsync(TestContext.Current.CancellationToken);
+        AccountInfo account = await firstCall;
+
+        Assert.Equal(158642, account.Id);
+        Assert.Equal(["/api/v2/authorize", "/api/v2/account/info"], api.Paths());
+        Assert.Equal(ApiServer.Token, ApiServer.FormOf(Assert.Single(api.RequestsTo("account/info")))["access_token"]);
+    }
+
+    [Fact]
     public async Task SignOutAsync_ThenACall_SignsInAgainForTheCall()
     {
         using var api = new ApiServer().GivenAuthorize().Given("account/info", VendorSamples.AccountInfo)
