@@ -15,6 +15,9 @@ if (!EmbeddedUploadApi.HasCredentials(uploadSection))
 
 builder.Services.AddProblemDetails();
 
+// The endpoints' answers as source-generated JSON: required under PublishAot, where reflection-based serialization is off.
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, AppJsonContext.Default));
+
 WebApplication app = builder.Build();
 app.MapUploadEndpoints();
 await app.RunAsync();

@@ -1,5 +1,5 @@
 using CodeGoodly.Upload;
-using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CodeGoodly.Upload.AspNetCore;
 
@@ -18,18 +18,17 @@ public static class UploadEndpoints
     }
 
     /// <summary>Streams the request body straight into the upload. The file name comes from <c>?name=</c> or the <c>X-File-Name</c> header.</summary>
+    /// <remarks>
+    /// Files can be larger than Kestrel's default 30,000,000-byte request body limit, which would answer 413: the attribute lifts it for
+    /// this endpoint only. The body is streamed, so its size costs no memory.
+    /// </remarks>
+    [DisableRequestSizeLimit]
     private static async Task<IResult> UploadAsync(HttpContext http, IUploadClient upload, string? name, long? folderId, CancellationToken cancellationToken)
     {
         string? fileName = string.IsNullOrWhiteSpace(name) ? http.Request.Headers["X-File-Name"].ToString() : name;
         if (string.IsNullOrWhiteSpace(fileName))
         {
             return Results.Problem("Give the file name as ?name=report.pdf or in an X-File-Name header.", statusCode: StatusCodes.Status400BadRequest);
-        }
-
-        // Files can be larger than Kestrel's default 30 MB request limit; the body is streamed, so the size costs no memory.
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = null;
         }
 
         FolderId? target = folderId is { } folder ? new FolderId(folder) : null;

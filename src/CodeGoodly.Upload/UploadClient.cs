@@ -21,6 +21,7 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
     private readonly HttpClient http;
     private readonly ISessionApi sessionApi;
     private readonly UploadSession session;
+    private readonly Diagnostics.UploadDiagnostics diagnostics;
     private readonly bool signOutOnDispose;
     private int disposed;
 
@@ -55,19 +56,22 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
     {
     }
 
-    private UploadClient(HttpMessageHandler? network, UploadClientOptions options, UploadSession session, bool signOutOnDispose, Diagnostics.UploadDiagnostics? diagnostics = null)
-        : this(CreateOwnedHttpClient(network, Checked(options), session, diagnostics), options, session, signOutOnDispose, ownsHttp: true)
+    /// <summary>Creates a client that owns its pipeline over <paramref name="network"/> (the default primary handler when <see langword="null"/>).</summary>
+    internal UploadClient(HttpMessageHandler? network, UploadClientOptions options, UploadSession session, bool signOutOnDispose, Diagnostics.UploadDiagnostics? diagnostics = null)
+        : this(CreateOwnedHttpClient(network, Checked(options), session, diagnostics), options, session, signOutOnDispose, ownsHttp: true, diagnostics)
     {
     }
 
     /// <summary>Creates a client over an <see cref="HttpClient"/> whose pipeline already holds the session and resilience handlers (the DI path).</summary>
-    internal UploadClient(HttpClient pipelineClient, UploadClientOptions options, UploadSession session, bool signOutOnDispose, bool ownsHttp)
+    internal UploadClient(HttpClient pipelineClient, UploadClientOptions options, UploadSession session, bool signOutOnDispose, bool ownsHttp,
+        Diagnostics.UploadDiagnostics? diagnostics = null)
     {
         options = Checked(options);
         http = pipelineClient;
         OwnsHttp = ownsHttp;
         this.session = session;
         this.signOutOnDispose = signOutOnDispose;
+        this.diagnostics = diagnostics ?? Diagnostics.UploadDiagnostics.Silent;
         http.BaseAddress ??= NormalizedBaseAddress(options.BaseAddress);
 
         var api = RestService.ForGenerated<IUploadApi>(http, UploadRefit.Settings);
@@ -94,18 +98,24 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
 
     private bool OwnsHttp { get; }
 
-    /// <summary>Disables the current access token on the server (<c>/disable_access_token</c>), if there is one. The next call signs in again.</summary>
+    /// <summary>
+    /// Disables the access token the client holds now on the server (<c>/disable_access_token</c>); with none (not signed in yet, or
+    /// signed out already) it sends nothing. It never signs in: concurrent sign-outs disable the token once. The next call signs in again.
+    /// </summary>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="UploadApiException">The server could not be reached or failed (tried once, never retried); the token is forgotten anyway.</exception>
     public async Task SignOutAsync(CancellationToken cancellationToken = default)
     {
-        if (session.CurrentToken is null)
+        // Take the token out first, then disable exactly that one: checking and then sending would let a second sign-out (or one
+        // racing the first call) find no token at send time and sign in only to disable the fresh token, killing other processes' tokens.
+        if (session.TakeToken() is not { } token)
         {
             return;
         }
 
         try
         {
-            await ApiCaller.CallAsync(ApiEndpoint.DisableAccessToken, sessionApi.DisableAccessTokenAsync, WireJsonContext.Default.WireEnvelope,
+            await ApiCaller.CallAsync(ApiEndpoint.DisableAccessToken, ct => sessionApi.DisableAccessTokenAsync(token, ct), WireJsonContext.Default.WireEnvelope,
                 _ => true, cancellationToken).ConfigureAwait(false);
         }
         catch (UploadApiException refused) when (refused.Kind == UploadErrorKind.Authentication)
@@ -115,6 +125,10 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
     }
 
     /// <summary>Disables the access token (best effort, in the background) and releases the connections.</summary>
+    /// <remarks>
+    /// A failed sign-out is logged (event <c>SignOutFailed</c>), never thrown. A client resolved from dependency injection owns
+    /// nothing: disposing it does nothing, the container and <see cref="System.Net.Http.IHttpClientFactory"/> own its connections.
+    /// </remarks>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref disposed, 1) != 0)
@@ -128,11 +142,12 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
             return;
         }
 
-        // Dispose cannot wait on I/O: sign out in the background, then release the connections.
-        _ = SignOutQuietlyAsync().ContinueWith(_ => ReleaseHttp(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        // Dispose cannot wait on I/O: sign out in the background, then release the connections. Nothing escapes that task, so
+        // nothing is left for TaskScheduler.UnobservedTaskException.
+        _ = SignOutThenReleaseAsync();
     }
 
-    /// <summary>Disables the access token (best effort, up to 5 seconds) and releases the connections.</summary>
+    /// <summary>Disables the access token (best effort, up to 5 seconds) and releases the connections. A failed sign-out is logged, never thrown.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref disposed, 1) != 0)
@@ -148,6 +163,12 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
         ReleaseHttp();
     }
 
+    private async Task SignOutThenReleaseAsync()
+    {
+        await SignOutQuietlyAsync().ConfigureAwait(false);
+        ReleaseHttp();
+    }
+
     private async Task SignOutQuietlyAsync()
     {
         using var timeout = new CancellationTokenSource(SignOutTimeout);
@@ -155,9 +176,12 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
         {
             await SignOutAsync(timeout.Token).ConfigureAwait(false);
         }
-        catch (Exception failure) when (failure is UploadApiException or OperationCanceledException or HttpRequestException)
+#pragma warning disable CA1031 // best effort, from Dispose where nobody can be told: every failure is logged, none escapes (a background one would go unobserved)
+        catch (Exception failure)
+#pragma warning restore CA1031
         {
-            // Best effort: the server drops idle tokens after an hour anyway.
+            // The server drops idle tokens after an hour anyway.
+            diagnostics.SignOutFailed(failure);
         }
     }
 

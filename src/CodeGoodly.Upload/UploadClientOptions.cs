@@ -38,16 +38,16 @@ public sealed class UploadClientOptions
     /// </summary>
     public int MaxRetries { get; set; } = 3;
 
-    /// <summary>The first retry delay; later ones grow exponentially with jitter. Default 500 ms.</summary>
+    /// <summary>The first retry delay; later ones grow exponentially with jitter. Default 500 ms; at most 24 hours.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>The longest wait a server's <c>Retry-After</c> (seconds or an HTTP date) can impose before a retry; a longer one is cut to this. Default 30 s.</summary>
+    /// <summary>The longest wait a server's <c>Retry-After</c> (seconds or an HTTP date) can impose before a retry; a longer one is cut to this. Default 30 s; at most 24 hours.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long one attempt may take: the whole answer to a small call, or a pause with no bytes moving in a transfer. Default 100 s.</summary>
+    /// <summary>How long one attempt may take: the whole answer to a small call, or a pause with no bytes moving in a transfer. Default 100 s; from 10 ms to 24 hours.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
-    /// <summary>The longest a small call may take across all its attempts and waits; transfers are bounded by <see cref="AttemptTimeout"/> instead. Default 5 minutes.</summary>
+    /// <summary>The longest a small call may take across all its attempts and waits; transfers are bounded by <see cref="AttemptTimeout"/> instead. Default 5 minutes; from 10 ms to 24 hours.</summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
@@ -125,17 +125,48 @@ public sealed class UploadClientOptions
             errors.Add("MaxReauthorizations must be at least 1.");
         }
 
+        // The ranges below are Polly's (RetryStrategyOptions.Delay, TimeoutStrategyOptions.Timeout): a value outside them would pass here
+        // and then fail inside the pipeline with a ValidationException, or (MaxRetryAfter) only when a server's Retry-After is that long.
         if (RetryBaseDelay < TimeSpan.Zero || MaxRetryAfter < TimeSpan.Zero)
         {
             errors.Add("RetryBaseDelay and MaxRetryAfter must not be negative.");
         }
+
+        AddIfLongerThanADay(errors, nameof(RetryBaseDelay), RetryBaseDelay);
+        AddIfLongerThanADay(errors, nameof(MaxRetryAfter), MaxRetryAfter);
 
         if (AttemptTimeout <= TimeSpan.Zero || TotalTimeout <= TimeSpan.Zero)
         {
             errors.Add("AttemptTimeout and TotalTimeout must be positive.");
         }
 
+        AddIfNotATimeout(errors, nameof(AttemptTimeout), AttemptTimeout);
+        AddIfNotATimeout(errors, nameof(TotalTimeout), TotalTimeout);
+
         return errors;
+    }
+
+    /// <summary>The shortest <see cref="AttemptTimeout"/> or <see cref="TotalTimeout"/> the timeout strategy accepts.</summary>
+    internal static readonly TimeSpan MinTimeout = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>The longest timeout, retry delay or <c>Retry-After</c> cap the resilience pipeline accepts.</summary>
+    internal static readonly TimeSpan MaxTimeSetting = TimeSpan.FromHours(24);
+
+    private static void AddIfNotATimeout(List<string> errors, string name, TimeSpan value)
+    {
+        // Zero and negative values already have their own message.
+        if (value > TimeSpan.Zero && (value < MinTimeout || value > MaxTimeSetting))
+        {
+            errors.Add(FormattableString.Invariant($"{name} must be between 10 ms and 24 hours (got {value})."));
+        }
+    }
+
+    private static void AddIfLongerThanADay(List<string> errors, string name, TimeSpan value)
+    {
+        if (value > MaxTimeSetting)
+        {
+            errors.Add(FormattableString.Invariant($"{name} must be at most 24 hours (got {value})."));
+        }
     }
 
     /// <summary>Throws an <see cref="ArgumentException"/> naming every problem when the settings are not valid.</summary>

@@ -2,7 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CodeGoodly.Upload.AspNetCore.Tests;
 
@@ -38,6 +42,22 @@ public sealed class SampleServiceTests : IClassFixture<WebApplicationFactory<Pro
     }
 
     [Fact]
+    public async Task PostFiles_50MiBBodyOnKestrel_IsAcceptedPastTheDefaultRequestSizeLimitAndArrivesIntact()
+    {
+        const long FiftyMiB = 50L * 1024 * 1024; // above Kestrel's default 30,000,000-byte request body limit
+        await using var kestrel = new WebApplicationFactory<Program>();
+        kestrel.UseKestrel(0); // a real Kestrel on a loopback port: the in-memory test server enforces no body size limit
+        kestrel.StartServer();
+        using HttpClient http = kestrel.CreateClient();
+        http.Timeout = TimeSpan.FromMinutes(2);
+
+        (JsonElement uploaded, string sentMd5) = await UploadAsync(http, FiftyMiB, seed: 50, "fifty.bin");
+
+        Assert.Equal(FiftyMiB, uploaded.GetProperty("size").GetInt64());
+        Assert.Equal(sentMd5, uploaded.GetProperty("hash").GetString()); // the MD5 the API computed over what it received
+    }
+
+    [Fact]
     public async Task GetFile_AfterUpload_StreamsTheSameBytesBackWithBoundedMemory()
     {
         using HttpClient http = CreateClient();
@@ -66,6 +86,16 @@ public sealed class SampleServiceTests : IClassFixture<WebApplicationFactory<Pro
         Assert.Equal(24L * 1024 * 1024, received);
         Assert.Equal(sentMd5, Convert.ToHexStringLower(md5.GetHashAndReset()));
         Assert.True(allocated < 8 * 1024 * 1024, $"Downloading 24 MiB allocated {allocated:N0} bytes: the body was buffered somewhere.");
+    }
+
+    [Fact]
+    public void JsonAnswers_UploadedFileAndFolderListing_ComeFromASourceGeneratedContextAsPublishAotNeeds()
+    {
+        JsonSerializerOptions json = factory.Services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+
+        var context = Assert.IsAssignableFrom<JsonSerializerContext>(json.TypeInfoResolverChain[0]);
+        Assert.NotNull(context.GetTypeInfo(typeof(UploadedFile)));
+        Assert.NotNull(context.GetTypeInfo(typeof(FolderListing)));
     }
 
     [Fact]

@@ -15,8 +15,9 @@ internal interface ISessionApi
     [Post("/authorize")]
     Task<HttpResponseMessage> AuthorizeWithLoginAsync([Body(BodySerializationMethod.UrlEncoded)] AuthorizeLoginForm form, CancellationToken cancellationToken);
 
+    /// <summary>Disables <paramref name="token"/>, the token the sign-out took out of the session (<see cref="Http.SessionHandler.SignOutToken"/>).</summary>
     [Post("/disable_access_token")]
-    Task<HttpResponseMessage> DisableAccessTokenAsync(CancellationToken cancellationToken);
+    Task<HttpResponseMessage> DisableAccessTokenAsync([Property(Http.SessionHandler.SignOutTokenKey)] Http.SessionToken token, CancellationToken cancellationToken);
 }
 
 /// <summary>The account, file and folder endpoints.</summary>

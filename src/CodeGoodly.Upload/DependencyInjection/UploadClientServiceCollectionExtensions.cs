@@ -2,6 +2,7 @@ using CodeGoodly.Upload;
 using CodeGoodly.Upload.Diagnostics;
 using CodeGoodly.Upload.Http;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,6 +12,15 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// Registers <see cref="IUploadClient"/> on <see cref="System.Net.Http.IHttpClientFactory"/>: options bound and validated at start-up,
 /// the SDK's session handler (tokens) and resilience handler (retries, timeouts) in the pipeline, one shared token per registration.
 /// </summary>
+/// <remarks>
+/// <para>Lifetimes: <see cref="IUploadClient"/>, <see cref="IAccountClient"/>, <see cref="IFilesClient"/>, <see cref="IFoldersClient"/> and
+/// <see cref="IAdminClient"/> are transient, like typed HTTP clients, and what they resolve to has nothing to dispose, so they can be
+/// resolved per request (from the root provider too) and injected into singletons, and the container keeps none of them.
+/// <see cref="UploadClient"/>, which is <see cref="IDisposable"/>, is a singleton: one per registration, behind all of the above.</para>
+/// <para>That client sends every request through the handler chain <see cref="System.Net.Http.IHttpClientFactory"/> currently hands out,
+/// so it follows the factory's handler rotation. It owns nothing: disposing it does nothing (no sign-out, no connection closed); the
+/// container and the factory own the connections. Call <see cref="UploadClient.SignOutAsync"/> to disable the registration's token.</para>
+/// </remarks>
 /// <example>
 /// <code>
 /// builder.Services.AddUploadClient(builder.Configuration.GetSection("CodeGoodlyUpload"));
@@ -22,9 +32,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class UploadClientServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IUploadClient"/> and <see cref="UploadClient"/> (plus <see cref="IAccountClient"/>, <see cref="IFilesClient"/>,
-    /// <see cref="IFoldersClient"/>, <see cref="IAdminClient"/>) as transient clients over one named <see cref="HttpClient"/> pipeline.
-    /// The options are validated when the host starts; every client resolved shares one access token.
+    /// Registers <see cref="IUploadClient"/> and the sub-clients (<see cref="IAccountClient"/>, <see cref="IFilesClient"/>, <see cref="IFoldersClient"/>,
+    /// <see cref="IAdminClient"/>) as transient services and <see cref="UploadClient"/> as a singleton, all over one named <see cref="HttpClient"/>
+    /// pipeline (see the class remarks for why). The options are validated when the host starts; every client resolved shares one access token.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options (base address, credentials, timeouts).</param>
@@ -88,7 +98,7 @@ public static class UploadClientServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<UploadClientOptions>>(new UploadClientOptionsValidator(optionsName, serviceKey, section));
         options.ValidateOnStart();
 
-        // One token cache per registration: every transient client and every handler the factory rotates in shares it.
+        // One token cache per registration: the client and every handler the factory rotates in share it.
         services.AddKeyedSingleton(httpClientName, static (_, _) => new UploadSession());
 
         IHttpClientBuilder http = services.AddHttpClient(httpClientName, (provider, client) =>
@@ -102,17 +112,22 @@ public static class UploadClientServiceCollectionExtensions
                 OptionsFor(provider, optionsName), provider.GetRequiredKeyedService<UploadSession>(httpClientName).RetryBudget))
             .AddHttpMessageHandler(provider => new UploadTelemetryHandler(DiagnosticsFor(provider)));
 
-        UploadClient Create(IServiceProvider provider) => new(
-            provider.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName),
+        // One UploadClient per registration, kept for the container's life (a disposable transient would be kept by the container
+        // until it ends, one per resolution). It sends through the factory's current handler chain, so it follows handler rotation,
+        // and owns nothing: disposing it (the container does, at the end) neither signs out nor closes anything others use.
+        UploadClient CreateShared(IServiceProvider provider) => new(
+            CreateFactoryClient(provider, httpClientName),
             OptionsFor(provider, optionsName),
             provider.GetRequiredKeyedService<UploadSession>(httpClientName),
             signOutOnDispose: false,
-            ownsHttp: false);
+            ownsHttp: false,
+            DiagnosticsFor(provider));
 
+        // The interfaces are transient, as typed clients are; what they resolve to has nothing to dispose, so the container keeps none of them.
         if (serviceKey is null)
         {
-            services.AddTransient(Create);
-            services.AddTransient<IUploadClient>(static provider => provider.GetRequiredService<UploadClient>());
+            services.AddSingleton(CreateShared);
+            services.AddTransient<IUploadClient>(static provider => new RegisteredUploadClient(provider.GetRequiredService<UploadClient>()));
             services.AddTransient(static provider => provider.GetRequiredService<UploadClient>().Account);
             services.AddTransient(static provider => provider.GetRequiredService<UploadClient>().Files);
             services.AddTransient(static provider => provider.GetRequiredService<UploadClient>().Folders);
@@ -120,8 +135,8 @@ public static class UploadClientServiceCollectionExtensions
         }
         else
         {
-            services.AddKeyedTransient(serviceKey, (provider, _) => Create(provider));
-            services.AddKeyedTransient<IUploadClient>(serviceKey, static (provider, key) => provider.GetRequiredKeyedService<UploadClient>(key));
+            services.AddKeyedSingleton(serviceKey, (provider, _) => CreateShared(provider));
+            services.AddKeyedTransient<IUploadClient>(serviceKey, static (provider, key) => new RegisteredUploadClient(provider.GetRequiredKeyedService<UploadClient>(key)));
             services.AddKeyedTransient(serviceKey, static (provider, key) => provider.GetRequiredKeyedService<UploadClient>(key).Account);
             services.AddKeyedTransient(serviceKey, static (provider, key) => provider.GetRequiredKeyedService<UploadClient>(key).Files);
             services.AddKeyedTransient(serviceKey, static (provider, key) => provider.GetRequiredKeyedService<UploadClient>(key).Folders);
@@ -145,6 +160,21 @@ public static class UploadClientServiceCollectionExtensions
                 bound.ServerTimeZone = zone;
             }
         });
+    }
+
+    /// <summary>
+    /// An <see cref="HttpClient"/> configured as <see cref="IHttpClientFactory.CreateClient"/> configures the named client (its
+    /// <c>ConfigureHttpClient</c> actions), whose requests go through the factory's current handler chain rather than one captured now.
+    /// </summary>
+    private static HttpClient CreateFactoryClient(IServiceProvider provider, string httpClientName)
+    {
+        var client = new HttpClient(new FactoryHandlerInvoker(provider.GetRequiredService<IHttpMessageHandlerFactory>(), httpClientName), disposeHandler: true);
+        foreach (Action<HttpClient> configure in provider.GetRequiredService<IOptionsMonitor<HttpClientFactoryOptions>>().Get(httpClientName).HttpClientActions)
+        {
+            configure(client);
+        }
+
+        return client;
     }
 
     private static UploadClientOptions OptionsFor(IServiceProvider provider, string optionsName) =>

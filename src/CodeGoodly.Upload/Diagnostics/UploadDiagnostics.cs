@@ -45,6 +45,18 @@ internal sealed class UploadDiagnostics(ILogger logger)
     public void Reauthorizing(string endpoint, bool wasHttp401, int refusal) =>
         UploadLog.Reauthorizing(Logger, endpoint, wasHttp401 ? "HTTP 401" : "Could not validate access_token", refusal);
 
+    /// <summary>Logs a best-effort sign-out that failed (from <c>Dispose</c>, where nobody else can be told), naming the cause rather than Refit's wrapper.</summary>
+    public void SignOutFailed(Exception failure)
+    {
+        Exception cause = failure;
+        while (cause is Refit.ApiRequestException { InnerException: { } inner })
+        {
+            cause = inner;
+        }
+
+        UploadLog.SignOutFailed(Logger, ErrorType(cause), Redaction.RedactText(cause.Message));
+    }
+
     /// <summary>A low-cardinality name for what went wrong: the SDK's error kind, "canceled", or the exception type.</summary>
     public static string ErrorType(Exception failure) => failure switch
     {

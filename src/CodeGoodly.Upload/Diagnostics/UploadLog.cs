@@ -36,6 +36,10 @@ internal static partial class UploadLog
         Message = "{Endpoint}: the server refused the access token ({Reason}); authorizing again and repeating the call (refusal {Refusal})")]
     public static partial void Reauthorizing(ILogger logger, string endpoint, string reason, int refusal);
 
+    [LoggerMessage(EventId = 2005, EventName = "SignOutFailed", Level = LogLevel.Warning,
+        Message = "Signing out failed ({ErrorType}): {Reason}; the server drops the token when it expires")]
+    public static partial void SignOutFailed(ILogger logger, string errorType, string reason);
+
     [LoggerMessage(EventId = 3001, EventName = "Retrying", Level = LogLevel.Warning,
         Message = "Retrying {Method} {Endpoint} (retry {Retry}) after {Reason}; waited {DelayMilliseconds} ms")]
     public static partial void Retrying(ILogger logger, string method, string endpoint, int retry, string reason, long delayMilliseconds);

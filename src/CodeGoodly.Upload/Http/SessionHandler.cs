@@ -9,9 +9,16 @@ namespace CodeGoodly.Upload.Http;
 /// When the server refuses the token (HTTP 401, or a body starting "Could not validate access_token") it authorizes again
 /// and repeats the request: once for a 401; for a refused fresh token (another process signed in to the same account) a few
 /// more times with jittered back-off, within <see cref="UploadClientOptions.MaxReauthorizations"/>. Other answers pass through untouched.
+/// A sign-out (<c>/disable_access_token</c>) is the exception: it carries the token it took out of the session and never authorizes.
 /// </summary>
 internal sealed class SessionHandler : DelegatingHandler
 {
+    /// <summary>The request option carrying the token a sign-out disables (set by <see cref="Api.ISessionApi.DisableAccessTokenAsync"/>).</summary>
+    internal const string SignOutTokenKey = "CodeGoodly.Upload.SignOutToken";
+
+    /// <summary>The typed key of <see cref="SignOutTokenKey"/>.</summary>
+    internal static readonly HttpRequestOptionsKey<SessionToken> SignOutToken = new(SignOutTokenKey);
+
     private static readonly byte[] RefusalMarker = "Could not validate access_token"u8.ToArray();
     private readonly UploadSession session;
     private readonly UploadClientOptions options;
@@ -45,6 +52,11 @@ internal sealed class SessionHandler : DelegatingHandler
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
+        if (endpoint == ApiEndpoint.DisableAccessToken)
+        {
+            return await SendSignOutAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
         RequestForm form = await RequestForm.CaptureAsync(request, cancellationToken).ConfigureAwait(false);
         SessionToken token = await session.GetTokenAsync(authorize, cancellationToken).ConfigureAwait(false);
         for (int refusals = 0; ; )
@@ -55,15 +67,7 @@ internal sealed class SessionHandler : DelegatingHandler
             previous?.Dispose();
 
             HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            bool refused = await IsTokenRefusedAsync(response).ConfigureAwait(false);
-            if (endpoint == ApiEndpoint.DisableAccessToken)
-            {
-                // Disabled or already gone: either way this token is no longer usable.
-                session.Clear(token);
-                return response;
-            }
-
-            if (!refused)
+            if (!await IsTokenRefusedAsync(response).ConfigureAwait(false))
             {
                 return response;
             }
@@ -84,6 +88,23 @@ internal sealed class SessionHandler : DelegatingHandler
 
             token = await session.RefreshAsync(token, authorize, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Sends <c>/disable_access_token</c> with the token the sign-out already took out of the session (<see cref="UploadSession.TakeToken"/>):
+    /// never the session's current token, never after authorizing, never again after a refusal. Signing out must not sign in: a fresh
+    /// <c>/authorize</c> would kill the token of every other process sharing the account, only to disable its own.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendSignOutAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (!request.Options.TryGetValue(SignOutToken, out SessionToken? token) || token is null)
+        {
+            throw new InvalidOperationException("/disable_access_token is sent only by SignOutAsync, with the token it took out of the session.");
+        }
+
+        RequestForm form = await RequestForm.CaptureAsync(request, cancellationToken).ConfigureAwait(false);
+        request.Content = form.Build(token);
+        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
     protected override void Dispose(bool disposing)

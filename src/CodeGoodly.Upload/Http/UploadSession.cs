@@ -58,15 +58,23 @@ internal sealed class UploadSession
         }
     }
 
-    /// <summary>Forgets the token (after <c>/disable_access_token</c>), if it is still the current one.</summary>
-    public void Clear(SessionToken token)
+    /// <summary>
+    /// Takes the token out of the session for signing out, atomically: of concurrent callers only one gets it, the others
+    /// <see langword="null"/>, as does a caller that finds no token issued yet (an authorization in flight is left to finish).
+    /// Calls from now on sign in afresh.
+    /// </summary>
+    public SessionToken? TakeToken()
     {
         lock (gate)
         {
-            if (current is { IsCompletedSuccessfully: true } && ReferenceEquals(current.Result, token))
+            if (current is not { IsCompletedSuccessfully: true })
             {
-                current = null;
+                return null;
             }
+
+            SessionToken token = current.Result;
+            current = null;
+            return token;
         }
     }
 

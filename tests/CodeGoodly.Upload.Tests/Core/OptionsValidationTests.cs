@@ -19,6 +19,11 @@ public sealed class OptionsValidationTests
         "negative retries",
         "zero reauthorizations",
         "zero attempt timeout",
+        "attempt timeout of two days",
+        "attempt timeout of 5 ms",
+        "total timeout of two days",
+        "retry base delay of two days",
+        "retry-after cap of two days",
     };
 
     [Theory]
@@ -53,6 +58,36 @@ public sealed class OptionsValidationTests
         var error = Assert.Throws<ArgumentException>(() => new UploadClient(options));
 
         Assert.Contains("64 characters", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Constructor_AttemptTimeoutOfTwoDays_NamesTheSettingAndTheRangeItMustBeIn()
+    {
+        using var api = new ApiServer().GivenAuthorize();
+        UploadClientOptions options = api.Options(o => o.AttemptTimeout = TimeSpan.FromDays(2));
+
+        var error = Assert.Throws<ArgumentException>(() => new UploadClient(options));
+
+        Assert.Contains("AttemptTimeout must be between 10 ms and 24 hours (got 2.00:00:00).", error.Message, StringComparison.Ordinal);
+        Assert.Empty(api.Server.LogEntries);
+    }
+
+    [Fact]
+    public void GetValidationErrors_EveryTimeAtTheEdgeOfItsRange_IsEmptyAndTheClientBuilds()
+    {
+        var options = new UploadClientOptions
+        {
+            Key1 = ApiServer.Key1,
+            Key2 = ApiServer.Key2,
+            AttemptTimeout = TimeSpan.FromHours(24),
+            TotalTimeout = TimeSpan.FromMilliseconds(10),
+            RetryBaseDelay = TimeSpan.FromHours(24),
+            MaxRetryAfter = TimeSpan.FromHours(24),
+            MaxRetries = int.MaxValue,
+        };
+
+        Assert.Empty(options.GetValidationErrors());
+        using var client = new UploadClient(options);
     }
 
     [Fact]
@@ -110,6 +145,21 @@ public sealed class OptionsValidationTests
                 break;
             case "zero attempt timeout":
                 options.AttemptTimeout = TimeSpan.Zero;
+                break;
+            case "attempt timeout of two days":
+                options.AttemptTimeout = TimeSpan.FromDays(2);
+                break;
+            case "attempt timeout of 5 ms":
+                options.AttemptTimeout = TimeSpan.FromMilliseconds(5);
+                break;
+            case "total timeout of two days":
+                options.TotalTimeout = TimeSpan.FromDays(2);
+                break;
+            case "retry base delay of two days":
+                options.RetryBaseDelay = TimeSpan.FromDays(2);
+                break;
+            case "retry-after cap of two days":
+                options.MaxRetryAfter = TimeSpan.FromDays(2);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(problem), problem, "unknown problem");

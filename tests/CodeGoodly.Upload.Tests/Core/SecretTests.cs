@@ -1,5 +1,9 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using CodeGoodly.Upload.Http;
+using CodeGoodly.Upload.Tests.Properties;
 using CodeGoodly.Upload.Tests.Support;
+using CsCheck;
 
 namespace CodeGoodly.Upload.Tests.Core;
 
@@ -168,5 +172,76 @@ public sealed class SecretTests
             Assert.DoesNotContain(secret, error.ToString(), StringComparison.Ordinal);
             Assert.DoesNotContain(secret, error.ServerMessage ?? string.Empty, StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>The names whose values are secrets wherever they appear.</summary>
+    private static readonly string[] SecretNames = ["access_token", "key1", "key2", "password", "download_token", "access_password"];
+
+    /// <summary>Secrets made of pieces that break naive patterns: spaces, quotes, backslashes, JSON escapes, form syntax, commas, braces.</summary>
+    private static readonly string[] SecretPieces =
+    [
+        "my", "secret", " ", "  ", "\"", "\\", "\\\"", "\\u0022", "'", "&", "=", "+", "%", "%20", ",", "}", "{", ":", ";", "#", "?", "/",
+        "\t", "\n", "é", "中", "😀", "x9", "null",
+    ];
+
+    private static Gen<string> Secrets { get; } =
+        Gen.Int[0, SecretPieces.Length - 1].Array[1, 10].Select(indexes => string.Concat(indexes.Select(i => SecretPieces[i])));
+
+    public static TheoryData<string, string> SecretsWithSpaces => new()
+    {
+        { """{"password":"my secret"}""", """{"password":"***"}""" },
+        { """{"key1": "two words", "key2":"three more words","x":1}""", """{"key1": "***", "key2":"***","x":1}""" },
+        { """{"access_token":"a b\"c d","ok":true}""", """{"access_token":"***","ok":true}""" },
+        { """{"password":"ends with a backslash\\","ok":true}""", """{"password":"***","ok":true}""" },
+        { """Fatal error in request {"password":"cut off mid secr""", """Fatal error in request {"password":"***""" },
+        { "password=my+secret&x=1", "password=***&x=1" },
+        { "password=my%20secret&x=1", "password=***&x=1" },
+        { "x=1&key1=a%22b+c&key2=d", "x=1&key1=***&key2=***" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SecretsWithSpaces))]
+    public void RedactText_SecretWithSpacesOrQuotes_MaskedWhole(string text, string expected) =>
+        Assert.Equal(expected, Redaction.RedactText(text));
+
+    [Fact]
+    public void RedactText_RandomSecretsInJson_NoPartSurvives()
+    {
+        var encoders = new[] { new JsonSerializerOptions { Encoder = JavaScriptEncoder.Default }, new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping } };
+        Gen.Select(Secrets, Gen.Int[0, SecretNames.Length - 1], Gen.Int[0, encoders.Length - 1], Gen.Bool).Sample((secret, name, encoder, spaced) =>
+        {
+            string value = JsonSerializer.Serialize(secret, encoders[encoder]);
+            string separator = spaced ? " : " : ":";
+            string text = $$"""{"user":"bob","{{SecretNames[name]}}"{{separator}}{{value}},"n":1}""";
+
+            string redacted = Redaction.RedactText(text);
+
+            Assert.Equal($$"""{"user":"bob","{{SecretNames[name]}}"{{separator}}"***","n":1}""", redacted);
+        }, iter: PropertyRuns.Iterations(2000));
+    }
+
+    [Fact]
+    public void RedactText_RandomSecretsInForms_NoPartSurvives()
+    {
+        Gen.Select(Secrets, Gen.Int[0, SecretNames.Length - 1], Gen.Bool).Sample((secret, name, plusForSpace) =>
+        {
+            string encoded = plusForSpace ? RequestForm.EncodeFormValue(secret) : Uri.EscapeDataString(secret);
+            string text = $"user=bob&{SecretNames[name]}={encoded}&n=1";
+
+            string redacted = Redaction.RedactText(text);
+
+            Assert.Equal($"user=bob&{SecretNames[name]}=***&n=1", redacted);
+        }, iter: PropertyRuns.Iterations(2000));
+    }
+
+    [Fact]
+    public void RedactUrl_RandomDownloadTokensInTheQuery_NoPartSurvives()
+    {
+        Secrets.Sample(secret =>
+        {
+            var url = new Uri("https://files.example.com/2Vv?download_token=" + Uri.EscapeDataString(secret) + "&x=1");
+
+            Assert.Equal("https://files.example.com/2Vv?download_token=***&x=1", Redaction.RedactUrl(url));
+        }, iter: PropertyRuns.Iterations(1000));
     }
 }

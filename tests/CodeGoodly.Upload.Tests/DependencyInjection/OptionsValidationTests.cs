@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CodeGoodly.Upload.Tests.DependencyInjection;
@@ -20,6 +21,10 @@ public sealed class OptionsValidationTests
         { $"Key1={Key};Key2={Key};ServerTimeZone=Mars/Olympus_Mons", "ServerTimeZone 'Mars/Olympus_Mons' is not a time zone id known to this machine", "unknown time zone" },
         { $"Key1={Key};Key2={Key};AttemptTimeout=00:00:00", "AttemptTimeout and TotalTimeout must be positive.", "zero timeout" },
         { $"Key1={Key};Key2={Key};MaxRetries=-1", "MaxRetries must not be negative.", "negative retries" },
+        { $"Key1={Key};Key2={Key};AttemptTimeout=2.00:00:00", "AttemptTimeout must be between 10 ms and 24 hours (got 2.00:00:00).", "two-day attempt timeout" },
+        { $"Key1={Key};Key2={Key};TotalTimeout=00:00:00.005", "TotalTimeout must be between 10 ms and 24 hours (got 00:00:00.0050000).", "5 ms total timeout" },
+        { $"Key1={Key};Key2={Key};RetryBaseDelay=1.00:00:01", "RetryBaseDelay must be at most 24 hours (got 1.00:00:01).", "retry delay over a day" },
+        { $"Key1={Key};Key2={Key};MaxRetryAfter=3.00:00:00", "MaxRetryAfter must be at most 24 hours (got 3.00:00:00).", "retry-after cap over a day" },
     };
 
     [Theory]
@@ -36,6 +41,34 @@ public sealed class OptionsValidationTests
         Assert.Contains("UploadClient (configuration section 'CodeGoodlyUpload'): ", failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Key, failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("secret", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HostStart_AttemptTimeoutPollyCannotTake_FailsBeforeServingWithTheSettingNamed()
+    {
+        HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddUploadClient(Section($"Key1={Key};Key2={Key};AttemptTimeout=2.00:00:00"));
+        using IHost host = builder.Build();
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal("UploadClient (configuration section 'CodeGoodlyUpload'): AttemptTimeout must be between 10 ms and 24 hours (got 2.00:00:00).", Assert.Single(failure.Failures));
+    }
+
+    [Fact]
+    public async Task HostStart_KeyedRetryDelayPollyCannotTake_FailsNamingTheKey()
+    {
+        HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddKeyedUploadClient("backup", options =>
+        {
+            options.Key1 = options.Key2 = Key;
+            options.RetryBaseDelay = TimeSpan.FromDays(3);
+        });
+        using IHost host = builder.Build();
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal("UploadClient 'backup': RetryBaseDelay must be at most 24 hours (got 3.00:00:00).", Assert.Single(failure.Failures));
     }
 
     [Fact]
