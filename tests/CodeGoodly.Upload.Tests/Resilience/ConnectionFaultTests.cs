@@ -114,7 +114,7 @@ public sealed class ConnectionFaultTests
         using var server = new RawHttpServer().Script("account/info", RawReply.Json(AccountJson)).Script("file/info", RawReply.Silent);
         using var client = server.CreateClient(o =>
         {
-            o.AttemptTimeout = TimeSpan.FromMilliseconds(500);
+            o.AttemptTimeout = TimeSpan.FromSeconds(1);
             o.MaxRetries = 1;
         });
         await client.Account.GetInfoAsync(Ct); // signed in, so the short attempt timeout meets only the silent call
@@ -131,7 +131,8 @@ public sealed class ConnectionFaultTests
     public async Task Read_AnswerStallsMidBody_AttemptTimeoutCutsItAndRetrySucceeds()
     {
         using var server = new RawHttpServer().Script("account/info", RawReply.Json(AccountJson)).Script("file/info", RawReply.StallMidBody(FileJson), RawReply.Json(FileJson));
-        using var client = server.CreateClient(o => o.AttemptTimeout = TimeSpan.FromMilliseconds(500));
+        // Long enough that the good answer after the stall always fits in one attempt, however busy the machine.
+        using var client = server.CreateClient(o => o.AttemptTimeout = TimeSpan.FromSeconds(2));
         await client.Account.GetInfoAsync(Ct); // signed in, so the short attempt timeout meets only the silent call
 
         FileDetails file = await client.Files.GetInfoAsync(new FileId(1253), Ct);
@@ -144,7 +145,7 @@ public sealed class ConnectionFaultTests
     public async Task Write_ServerNeverAnswers_NetworkOutcomeUnknownAndNotRepeated()
     {
         using var server = new RawHttpServer().Script("account/info", RawReply.Json(AccountJson)).Script("folder/edit", RawReply.Silent, RawReply.Json(FolderJson));
-        using var client = server.CreateClient(o => o.AttemptTimeout = TimeSpan.FromMilliseconds(500));
+        using var client = server.CreateClient(o => o.AttemptTimeout = TimeSpan.FromSeconds(1));
         await client.Account.GetInfoAsync(Ct); // signed in, so the short attempt timeout meets only the silent call
 
         var error = await FailsWithinBoundAsync<UploadApiException>(() => client.Folders.EditAsync(new FolderId(125), new FolderChanges(FolderName: "x"), Ct));
@@ -158,7 +159,8 @@ public sealed class ConnectionFaultTests
     public async Task Upload_ServerReadsTheFileButNeverAnswers_NetworkOutcomeUnknownNoHang()
     {
         using var server = new RawHttpServer().Script("account/info", RawReply.Json(AccountJson)).Script("file/upload", RawReply.Silent, RawReply.Json(UploadJson));
-        using var client = server.CreateClient(o => o.AttemptTimeout = TimeSpan.FromMilliseconds(500));
+        // Long enough that sending the 256 KiB body never pauses this long, however busy the machine: the idle timeout meets only the silence.
+        using var client = server.CreateClient(o => o.AttemptTimeout = TimeSpan.FromSeconds(2));
         await client.Account.GetInfoAsync(Ct); // signed in, so the short attempt timeout meets only the silent call
         using var content = new MemoryStream(new byte[256 * 1024]);
 
@@ -176,8 +178,8 @@ public sealed class ConnectionFaultTests
         using var server = new RawHttpServer().Script("account/info", RawReply.Json(AccountJson)).Script("folder/info", RawReply.Silent);
         using var client = server.CreateClient(o =>
         {
-            o.AttemptTimeout = TimeSpan.FromMilliseconds(300);
-            o.TotalTimeout = TimeSpan.FromSeconds(1);
+            o.AttemptTimeout = TimeSpan.FromSeconds(1);
+            o.TotalTimeout = TimeSpan.FromSeconds(3);
             o.MaxRetries = 50;
         });
         await client.Account.GetInfoAsync(Ct); // signed in, so the short timeouts meet only the silent call
@@ -185,19 +187,25 @@ public sealed class ConnectionFaultTests
         var error = await FailsWithinBoundAsync<UploadApiException>(() => client.Folders.GetInfoAsync(new FolderId(125), Ct));
 
         Assert.Equal(UploadErrorKind.Network, error.Kind);
-        Assert.InRange(server.CountOf("folder/info"), 1, 5); // 50 retries allowed, but 1 s in all leaves room for at most ~4 attempts
+        Assert.InRange(server.CountOf("folder/info"), 1, 5); // 50 retries allowed, but 3 s in all leave room for at most 3 attempts of 1 s
     }
 
     [Fact]
     public async Task Read_CanceledDuringRetryAfterWait_OperationCanceledPromptly()
     {
         using var api = new ApiServer().GivenAuthorize()
-            .GivenSequence("file/info", Html(429, "Too Many Requests").WithHeader("Retry-After", "25"), ApiServer.Json(FileJson));
-        using var client = api.CreateClient();
+            .GivenSequence("file/info", Html(429, "Too Many Requests").WithHeader("Retry-After", "600"), ApiServer.Json(FileJson));
+        using var client = api.CreateClient(o => o.MaxRetryAfter = TimeSpan.FromMinutes(10));
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        cancel.CancelAfter(TimeSpan.FromMilliseconds(500));
 
-        var canceled = await FailsWithinBoundAsync<OperationCanceledException>(() => client.Files.GetInfoAsync(new FileId(1253), cancel.Token));
+        var canceled = await FailsWithinBoundAsync<OperationCanceledException>(async () =>
+        {
+            Task call = client.Files.GetInfoAsync(new FileId(1253), cancel.Token);
+            // The server has answered 429 "come back in 10 minutes" (WireMock logs a request once its answer is written): cancel then.
+            await WhenServerSawAsync(() => api.RequestsTo("file/info").Count == 1);
+            await cancel.CancelAsync();
+            await call;
+        });
 
         Assert.Equal(cancel.Token, canceled.CancellationToken);
         Assert.Single(api.RequestsTo("file/info"));
@@ -209,9 +217,14 @@ public sealed class ConnectionFaultTests
         using var server = new RawHttpServer().Script("folder/info", RawReply.Silent);
         using var client = server.CreateClient();
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        cancel.CancelAfter(TimeSpan.FromMilliseconds(500));
 
-        await FailsWithinBoundAsync<OperationCanceledException>(() => client.Folders.GetInfoAsync(new FolderId(125), cancel.Token));
+        await FailsWithinBoundAsync<OperationCanceledException>(async () =>
+        {
+            Task call = client.Folders.GetInfoAsync(new FolderId(125), cancel.Token);
+            await WhenServerSawAsync(() => server.CountOf("folder/info") == 1); // the whole request arrived; the server stays silent for good
+            await cancel.CancelAsync();
+            await call;
+        });
 
         Assert.Equal(1, server.CountOf("folder/info"));
     }
@@ -220,14 +233,20 @@ public sealed class ConnectionFaultTests
     public async Task Write_CanceledDuringBackOff_OperationCanceledNotUploadApiException()
     {
         using var api = new ApiServer().GivenAuthorize()
-            .GivenSequence("file/copy", Html(503, "Service Unavailable").WithHeader("Retry-After", "25"));
-        using var client = api.CreateClient();
+            .GivenSequence("file/copy", Html(503, "Service Unavailable").WithHeader("Retry-After", "600"));
+        using var client = api.CreateClient(o => o.MaxRetryAfter = TimeSpan.FromMinutes(10));
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        cancel.CancelAfter(TimeSpan.FromMilliseconds(500));
 
-        var canceled = await FailsWithinBoundAsync<OperationCanceledException>(() => client.Files.CopyAsync(new FileId(1253), null, cancel.Token));
+        var canceled = await FailsWithinBoundAsync<OperationCanceledException>(async () =>
+        {
+            Task call = client.Files.CopyAsync(new FileId(1253), null, cancel.Token);
+            await WhenServerSawAsync(() => api.RequestsTo("file/copy").Count == 1); // 503 "come back in 10 minutes" was sent
+            await cancel.CancelAsync();
+            await call;
+        });
 
         Assert.IsNotType<UploadApiException>(canceled.InnerException);
+        Assert.Single(api.RequestsTo("file/copy"));
     }
 
     private static int ClosedLoopbackPort()
