@@ -29,7 +29,8 @@ internal static class UploadPipeline
     /// <summary>
     /// The resilience handler (<see cref="UploadResilienceHandler"/>). Small calls: total timeout → retry → attempt timeout → body read. Transfers (the upload, and
     /// non-API GETs such as downloads): retry → body read, with no time limit here: a large file may take long, so a transfer
-    /// is bounded instead by <see cref="TransferWatchdog"/> (no progress for the attempt timeout, the answer wait included).
+    /// is bounded instead by <see cref="TransferWatchdog"/> (no progress for the attempt timeout, the answer wait included; a retry's
+    /// wait is not counted). <see cref="RetryRules"/> never retries a download GET here: <see cref="FileDownloader"/> owns its retries.
     /// </summary>
     /// <param name="options">The retry and timeout settings.</param>
     /// <param name="budget">The retry budget shared by every call of one client or DI registration.</param>
@@ -90,6 +91,16 @@ internal static class UploadPipeline
             MaxDelay = MaxBackoff,
             ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args, options.MaxRetries, budget)),
             DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, options.MaxRetryAfter)),
+            OnRetry = static args =>
+            {
+                // Called before the wait: a back-off or a Retry-After is not "no progress" for the upload's idle watchdog.
+                if (args.Context.GetRequestMessage()?.Content is MultipartFormBody { Watchdog: { } watchdog })
+                {
+                    watchdog.AllowWait(args.RetryDelay);
+                }
+
+                return default;
+            },
         });
     }
 
