@@ -102,6 +102,11 @@ public static class UploadClientServiceCollectionExtensions
                 OptionsFor(provider, optionsName), provider.GetRequiredKeyedService<UploadSession>(httpClientName).RetryBudget))
             .AddHttpMessageHandler(provider => new UploadTelemetryHandler(DiagnosticsFor(provider)));
 
+        // Last of all the handler set-ups (a post-configuration runs after every ConfigurePrimaryHttpMessageHandler of the app):
+        // whatever primary handler the app chose, it must not follow an API call's body to wherever a 307/308 points.
+        services.PostConfigure<Microsoft.Extensions.Http.HttpClientFactoryOptions>(httpClientName, factory =>
+            factory.HttpMessageHandlerBuilderActions.Add(static builder => UploadPipeline.RefuseAutoRedirect(builder.PrimaryHandler)));
+
         UploadClient Create(IServiceProvider provider) => new(
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName),
             OptionsFor(provider, optionsName),

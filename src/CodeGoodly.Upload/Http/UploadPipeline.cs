@@ -48,15 +48,43 @@ internal static class UploadPipeline
         return handler;
     }
 
-    /// <summary>The primary handler for a client that owns its pipeline. TLS is left to the platform: no certificate callback.</summary>
+    /// <summary>
+    /// The primary handler for a client that owns its pipeline (and the DI default). TLS is left to the platform: no certificate
+    /// callback. Redirects are never followed by the handler: an API call refuses them, a download follows them itself (<see cref="Redirects"/>).
+    /// </summary>
     public static SocketsHttpHandler CreatePrimaryHandler() => new()
     {
+        AllowAutoRedirect = false,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         // No Accept-Encoding: a compressed download would make Range offsets (encoded bytes) disagree with the bytes
         // written (decoded), breaking resume; API answers are a few hundred bytes and gain nothing from compression.
         AutomaticDecompression = DecompressionMethods.None,
         ConnectTimeout = TimeSpan.FromSeconds(30),
     };
+
+    /// <summary>
+    /// Turns off automatic redirects on a primary handler the app configured (DI: <c>ConfigurePrimaryHttpMessageHandler</c>), so that
+    /// an API call's body never follows a 307/308 elsewhere. A handler already in use cannot be changed and is left as it is.
+    /// </summary>
+    public static void RefuseAutoRedirect(HttpMessageHandler primary)
+    {
+        try
+        {
+            switch (primary)
+            {
+                case SocketsHttpHandler { AllowAutoRedirect: true } sockets:
+                    sockets.AllowAutoRedirect = false;
+                    break;
+                case HttpClientHandler { AllowAutoRedirect: true } handler:
+                    handler.AllowAutoRedirect = false;
+                    break;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already sending (a handler the app shares): a 3xx it follows is still refused after the fact.
+        }
+    }
 
     private static ResiliencePipeline<HttpResponseMessage> BuildCallPipeline(UploadClientOptions options, RetryBudget budget)
     {
