@@ -142,11 +142,15 @@ internal static class UploadPipeline
             budget.RecordCall();
         }
 
+        if (args.AttemptNumber >= maxRetries || !RetryRules.ShouldRetry(args.Context.GetRequestMessage(), args.Outcome.Result, args.Outcome.Exception))
+        {
+            return false;
+        }
+
+        // Cancelled while this failure was judged: "retry", so that the wait ends at once with the caller's plain cancellation,
+        // as it would a moment later, instead of the failure being handed back inside it. No budget is spent on it.
         // Polly asks about the last attempt too; only a retry that will really happen may spend the budget.
-        return args.AttemptNumber < maxRetries
-            && !args.Context.CancellationToken.IsCancellationRequested
-            && RetryRules.ShouldRetry(args.Context.GetRequestMessage(), args.Outcome.Result, args.Outcome.Exception)
-            && budget.TryTakeRetry();
+        return args.Context.CancellationToken.IsCancellationRequested || budget.TryTakeRetry();
     }
 
     /// <summary>The server's <c>Retry-After</c> (seconds or an HTTP date), capped at <paramref name="cap"/>; <see langword="null"/> lets the back-off decide.</summary>

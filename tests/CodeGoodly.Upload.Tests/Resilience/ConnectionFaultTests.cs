@@ -249,6 +249,94 @@ public sealed class ConnectionFaultTests
         Assert.Single(api.RequestsTo("file/copy"));
     }
 
+    [Fact]
+    public async Task Write_CanceledAsTheTurnedAwayAnswerArrives_OperationCanceledNotUploadApiException()
+    {
+        // The caller cancels at the very moment the 503 has been read and the retry is being decided: the same plain
+        // cancellation as a moment later, during the wait, not the 503 it was judging.
+        using var api = new ApiServer().GivenAuthorize()
+            .GivenSequence("file/copy", Html(503, "Service Unavailable").WithHeader("Retry-After", "600"));
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        using var http = new HttpClient(new CancelAtEndOfAnswer("/api/v2/file/copy", cancel) { InnerHandler = new SocketsHttpHandler() });
+        using var client = new UploadClient(http, api.Options(o => o.MaxRetryAfter = TimeSpan.FromMinutes(10)));
+
+        var canceled = await FailsWithinBoundAsync<OperationCanceledException>(() => client.Files.CopyAsync(new FileId(1253), null, cancel.Token));
+
+        Assert.IsNotType<UploadApiException>(canceled.InnerException);
+        Assert.Single(api.RequestsTo("file/copy"));
+    }
+
+    /// <summary>The caller's handler: cancels the call when the last byte of the answer to <c>path</c> has been read.</summary>
+    private sealed class CancelAtEndOfAnswer(string path, CancellationTokenSource cancel) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            HttpResponseMessage response = await base.SendAsync(request, cancellationToken);
+            if (request.RequestUri?.AbsolutePath == path)
+            {
+                Stream body = await response.Content.ReadAsStreamAsync(cancellationToken);
+                var watched = new StreamContent(new CancelAtEndStream(body, cancel));
+                foreach (KeyValuePair<string, IEnumerable<string>> header in response.Content.Headers)
+                {
+                    watched.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                }
+
+                response.Content = watched;
+            }
+
+            return response;
+        }
+    }
+
+    private sealed class CancelAtEndStream(Stream inner, CancellationTokenSource cancel) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            int read = await inner.ReadAsync(buffer, CancellationToken.None);
+            if (read == 0)
+            {
+                await cancel.CancelAsync();
+            }
+
+            return read;
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count).GetAwaiter().GetResult();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+
     private static int ClosedLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
