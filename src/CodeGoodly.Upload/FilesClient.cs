@@ -8,6 +8,9 @@ internal sealed class FilesClient(IUploadApi api, WireMapper mapper, FileDownloa
 {
     private const string OctetStream = "application/octet-stream";
 
+    private const string ChunkedUploadHint = " The upload was sent without Content-Length (chunked); many PHP hosts see no file in a chunked body: "
+        + "pass the length (UploadAsync(stream, contentLength, …)) or a seekable stream.";
+
     public Task<UploadedFile> UploadAsync(Stream content, string fileName, FolderId? folderId = null,
         IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -83,14 +86,24 @@ internal sealed class FilesClient(IUploadApi api, WireMapper mapper, FileDownloa
     }
 
     /// <summary>
-    /// Says what really happened to a failed upload: the caller's stream failed, the watchdog saw no progress, or the
-    /// connection broke before the whole body was sent (the server cannot have stored a truncated body, so the outcome is known).
+    /// Says what really happened to a failed upload: the caller's stream failed, the watchdog saw no progress, the
+    /// connection broke before the whole body was sent (the server cannot have stored a truncated body, so the outcome is known),
+    /// or a host that cannot read chunked bodies saw no file.
     /// </summary>
     private static Exception? TranslateUploadFailure(Exception failure, UploadFileContent file, TransferWatchdog watchdog)
     {
         if (file.LocalFailure is { } local)
         {
             return local;
+        }
+
+        if (failure is UploadApiException { ServerMessage: { } said } noFile && file.Length is null
+            && said.StartsWith("Did not receive uploaded file", StringComparison.OrdinalIgnoreCase))
+        {
+            return new UploadApiException(noFile.Kind, noFile.Endpoint, noFile.Message + ChunkedUploadHint, noFile.HttpStatus, noFile.ServerMessage, noFile)
+            {
+                IsOutcomeUnknown = noFile.IsOutcomeUnknown,
+            };
         }
 
         string sent = file.Length is long total ? $"{file.BytesSent} of {total} bytes" : $"{file.BytesSent} bytes";

@@ -80,7 +80,7 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
         var account = new AccountClient(api, mapper);
         Account = account;
         Folders = new FoldersClient(api, mapper);
-        Files = new FilesClient(api, mapper, new FileDownloader(http, options.AttemptTimeout, Math.Max(options.MaxRetries, 1)), account, options);
+        Files = new FilesClient(api, mapper, new FileDownloader(http, options), account, options);
         Admin = new AdminClient(api, mapper);
     }
 

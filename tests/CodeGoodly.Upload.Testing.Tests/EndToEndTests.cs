@@ -318,7 +318,7 @@ public sealed class EndToEndTests
         Assert.Equal(content.ToArray(), downloaded.ToArray());
     }
 
-    [Fact(Skip = "SDK-DEFECT: the SDK's SocketsHttpHandler keeps a cookie jar (UseCookies defaults to true) and sends the site's filehosting session cookie back; set UseCookies = false in UploadPipeline.CreatePrimaryHandler")]
+    [Fact]
     public async Task Client_ServerSetsASessionCookie_NeverSentBack()
     {
         await using var server = FakeUploadServer.Start();

@@ -112,6 +112,11 @@ public static class UploadClientServiceCollectionExtensions
                 OptionsFor(provider, optionsName), provider.GetRequiredKeyedService<UploadSession>(httpClientName).RetryBudget))
             .AddHttpMessageHandler(provider => new UploadTelemetryHandler(DiagnosticsFor(provider)));
 
+        // Last of all the handler set-ups (a post-configuration runs after every ConfigurePrimaryHttpMessageHandler of the app):
+        // whatever primary handler the app chose, it must not follow an API call's body to wherever a 307/308 points.
+        services.PostConfigure<Microsoft.Extensions.Http.HttpClientFactoryOptions>(httpClientName, factory =>
+            factory.HttpMessageHandlerBuilderActions.Add(static builder => UploadPipeline.RefuseAutoRedirect(builder.PrimaryHandler)));
+
         // One UploadClient per registration, kept for the container's life (a disposable transient would be kept by the container
         // until it ends, one per resolution). It sends through the factory's current handler chain, so it follows handler rotation,
         // and owns nothing: disposing it (the container does, at the end) neither signs out nor closes anything others use.

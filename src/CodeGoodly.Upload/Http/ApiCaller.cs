@@ -46,11 +46,12 @@ internal static class ApiCaller
     }
 
     /// <summary>
-    /// A write answered 500, 502 or 504 by the web server or a proxy: the API may have acted before the error (a crashed script,
-    /// a gateway that gave up waiting), so the effect is unknown. 503 and 429 say the request was turned away and are not ambiguous.
+    /// A write answered with a 5xx other than 503 (<see cref="RetryRules.MayHaveActed"/>): the API may have acted before the error
+    /// (a script that stored the file and then crashed, a gateway that gave up waiting), so the effect is unknown. 503 and 429
+    /// say the request was turned away and are not ambiguous.
     /// </summary>
     private static bool IsAmbiguousWriteAnswer(string endpoint, UploadApiException answer) =>
-        !answer.IsOutcomeUnknown && answer.HttpStatus is 500 or 502 or 504 && ApiEndpoint.IsWrite(endpoint);
+        !answer.IsOutcomeUnknown && answer.HttpStatus is int status && RetryRules.MayHaveActed(status) && ApiEndpoint.IsWrite(endpoint);
 
     /// <summary>Turns an exception from the HTTP stack into the SDK's error, or <see langword="null"/> to let it through (the SDK's own errors, the caller's cancellation, programming errors).</summary>
     internal static UploadApiException? TransportFailure(string endpoint, Exception failure, CancellationToken cancellationToken)

@@ -7,7 +7,8 @@ namespace CodeGoodly.Upload.Http;
 /// <summary>
 /// A <c>multipart/form-data</c> body with text fields and one file, written by hand so that the file name goes out as raw
 /// UTF-8 (PHP ignores the RFC 2047 and RFC 5987 forms .NET would write) and the body has a <c>Content-Length</c>
-/// whenever the file's length is known (many PHP hosts see no file in a chunked body).
+/// whenever the file's length is known (many PHP hosts see no file in a chunked body). It reports facts about the upload
+/// (can it be replayed, was the whole body sent, did the caller's stream fail); <see cref="RetryRules"/> decides what they mean.
 /// </summary>
 internal sealed class MultipartFormBody : HttpContent
 {
@@ -35,35 +36,22 @@ internal sealed class MultipartFormBody : HttpContent
         Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=" + boundary);
     }
 
+    // Facts about the upload for the retry rules (RetryRules decides what they mean) and the resilience pipeline.
+
+    /// <summary>Whether the body can be sent (again): not sent yet, or its stream can seek back.</summary>
     public bool CanReplay => file.CanReplay;
+
+    /// <summary>Whether the last attempt handed every byte of the file to the network: only then can the server have stored it.</summary>
+    public bool BodyCompleted => file.BodyCompleted;
+
+    /// <summary>Whether the caller's stream (or a local check), not the network, stopped the last attempt.</summary>
+    public bool HasLocalFailure => file.LocalFailure is not null;
+
+    /// <summary>The upload's idle watchdog, if any: a retry's wait is not "no progress" and must not be cut off by it.</summary>
+    public TransferWatchdog? Watchdog => file.Watchdog;
 
     /// <summary>Escapes a value for a quoted header parameter: backslash and quote are escaped, line breaks cannot appear.</summary>
     internal static string Quote(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
-
-    /// <summary>
-    /// The upload's retry rule, which never risks a second copy of the file: send again only when the stream can be rewound
-    /// and the server certainly did not store the file — it answered 429, or a 5xx other than 502/504 (a proxy's 502/504
-    /// says the backend may still be working on it), or the request failed before the whole body was handed over (a
-    /// truncated multipart body is never stored), or the connection was refused. A lost answer after the whole body was sent
-    /// is not retried. A failure of the caller's own stream is never retried.
-    /// </summary>
-    public bool ShouldRetry(HttpResponseMessage? response, Exception? exception)
-    {
-        if (!file.CanReplay || file.LocalFailure is not null)
-        {
-            return false;
-        }
-
-        if (response is not null)
-        {
-            int status = (int)response.StatusCode;
-            return status == (int)HttpStatusCode.TooManyRequests
-                || (status >= 500 && status != (int)HttpStatusCode.BadGateway && status != (int)HttpStatusCode.GatewayTimeout);
-        }
-
-        return exception is not null && exception is not OperationCanceledException
-            && (!file.BodyCompleted || RetryRules.CertainlyNotSent(exception));
-    }
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
         SerializeToStreamAsync(stream, context, CancellationToken.None);

@@ -3,7 +3,7 @@ namespace CodeGoodly.Upload.Http;
 /// <summary>
 /// Bounds a transfer by idleness instead of length: its <see cref="Token"/> is cancelled when the caller cancels, or when
 /// <see cref="IdleTimeout"/> passes without a <see cref="Kick"/> (no connection, no bytes moving, no answer). A transfer that
-/// keeps moving is never cut short, however long it takes.
+/// keeps moving is never cut short, however long it takes, and a retry's wait (<see cref="AllowWait"/>) is not idleness.
 /// </summary>
 internal sealed class TransferWatchdog : IDisposable
 {
@@ -51,6 +51,24 @@ internal sealed class TransferWatchdog : IDisposable
         catch (ObjectDisposedException)
         {
             // A send still unwinding after the call ended: nothing left to guard.
+        }
+    }
+
+    /// <summary>
+    /// A retry is about to wait <paramref name="wait"/> (a back-off or the server's <c>Retry-After</c>): waiting as asked is not
+    /// "no progress", so the idle clock starts again only when the wait is over.
+    /// </summary>
+    public void AllowWait(TimeSpan wait)
+    {
+        long now = Environment.TickCount64;
+        try
+        {
+            Volatile.Write(ref lastKick, now);
+            source.CancelAfter(wait + IdleTimeout + TimeSpan.FromMilliseconds(slackMilliseconds));
+        }
+        catch (ObjectDisposedException)
+        {
+            // The call already ended.
         }
     }
 

@@ -52,6 +52,8 @@ internal sealed class UploadFileContent : HttpContent
     /// <summary>Whether the content can be sent (again): it has not been sent yet, or its stream can seek back.</summary>
     public bool CanReplay => Volatile.Read(ref sends) == 0 || source.CanSeek;
 
+    /// <summary>The idle watchdog this content kicks, if any.</summary>
+    public TransferWatchdog? Watchdog => watchdog;
 
     /// <summary>Whether the last attempt handed every byte to the network: only then can the server have stored the file.</summary>
     public bool BodyCompleted => Volatile.Read(ref completed) != 0;

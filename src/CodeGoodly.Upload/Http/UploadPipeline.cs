@@ -29,7 +29,8 @@ internal static class UploadPipeline
     /// <summary>
     /// The resilience handler (<see cref="UploadResilienceHandler"/>). Small calls: total timeout → retry → attempt timeout → body read. Transfers (the upload, and
     /// non-API GETs such as downloads): retry → body read, with no time limit here: a large file may take long, so a transfer
-    /// is bounded instead by <see cref="TransferWatchdog"/> (no progress for the attempt timeout, the answer wait included).
+    /// is bounded instead by <see cref="TransferWatchdog"/> (no progress for the attempt timeout, the answer wait included; a retry's
+    /// wait is not counted). <see cref="RetryRules"/> never retries a download GET here: <see cref="FileDownloader"/> owns its retries.
     /// </summary>
     /// <param name="options">The retry and timeout settings.</param>
     /// <param name="budget">The retry budget shared by every call of one client or DI registration.</param>
@@ -47,15 +48,45 @@ internal static class UploadPipeline
         return handler;
     }
 
-    /// <summary>The primary handler for a client that owns its pipeline. TLS is left to the platform: no certificate callback.</summary>
+    /// <summary>
+    /// The primary handler for a client that owns its pipeline (and the DI default). TLS is left to the platform: no certificate
+    /// callback. Redirects are never followed by the handler: an API call refuses them, a download follows them itself (<see cref="Redirects"/>).
+    /// </summary>
     public static SocketsHttpHandler CreatePrimaryHandler() => new()
     {
+        AllowAutoRedirect = false,
+        // The API is stateless (the token travels in the body): the PHP session cookie every answer sets is never sent back.
+        UseCookies = false,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         // No Accept-Encoding: a compressed download would make Range offsets (encoded bytes) disagree with the bytes
         // written (decoded), breaking resume; API answers are a few hundred bytes and gain nothing from compression.
         AutomaticDecompression = DecompressionMethods.None,
         ConnectTimeout = TimeSpan.FromSeconds(30),
     };
+
+    /// <summary>
+    /// Turns off automatic redirects on a primary handler the app configured (DI: <c>ConfigurePrimaryHttpMessageHandler</c>), so that
+    /// an API call's body never follows a 307/308 elsewhere. A handler already in use cannot be changed and is left as it is.
+    /// </summary>
+    public static void RefuseAutoRedirect(HttpMessageHandler primary)
+    {
+        try
+        {
+            switch (primary)
+            {
+                case SocketsHttpHandler { AllowAutoRedirect: true } sockets:
+                    sockets.AllowAutoRedirect = false;
+                    break;
+                case HttpClientHandler { AllowAutoRedirect: true } handler:
+                    handler.AllowAutoRedirect = false;
+                    break;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already sending (a handler the app shares): a 3xx it follows is still refused after the fact.
+        }
+    }
 
     private static ResiliencePipeline<HttpResponseMessage> BuildCallPipeline(UploadClientOptions options, RetryBudget budget)
     {
@@ -90,6 +121,16 @@ internal static class UploadPipeline
             MaxDelay = MaxBackoff,
             ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args, options.MaxRetries, budget)),
             DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, options.MaxRetryAfter)),
+            OnRetry = static args =>
+            {
+                // Called before the wait: a back-off or a Retry-After is not "no progress" for the upload's idle watchdog.
+                if (args.Context.GetRequestMessage()?.Content is MultipartFormBody { Watchdog: { } watchdog })
+                {
+                    watchdog.AllowWait(args.RetryDelay);
+                }
+
+                return default;
+            },
         });
     }
 
@@ -103,11 +144,15 @@ internal static class UploadPipeline
             budget.RecordCall();
         }
 
+        if (args.AttemptNumber >= maxRetries || !RetryRules.ShouldRetry(args.Context.GetRequestMessage(), args.Outcome.Result, args.Outcome.Exception))
+        {
+            return false;
+        }
+
+        // Cancelled while this failure was judged: "retry", so that the wait ends at once with the caller's plain cancellation,
+        // as it would a moment later, instead of the failure being handed back inside it. No budget is spent on it.
         // Polly asks about the last attempt too; only a retry that will really happen may spend the budget.
-        return args.AttemptNumber < maxRetries
-            && !args.Context.CancellationToken.IsCancellationRequested
-            && RetryRules.ShouldRetry(args.Context.GetRequestMessage(), args.Outcome.Result, args.Outcome.Exception)
-            && budget.TryTakeRetry();
+        return args.Context.CancellationToken.IsCancellationRequested || budget.TryTakeRetry();
     }
 
     /// <summary>The server's <c>Retry-After</c> (seconds or an HTTP date), capped at <paramref name="cap"/>; <see langword="null"/> lets the back-off decide.</summary>

@@ -24,11 +24,11 @@ internal sealed class UploadResilienceHandler(ResiliencePipeline<HttpResponseMes
         context.SetRequestMessage(request);
         // One small object per request is the pipeline's state (every strategy's frame holds a copy of the state: one reference, not four);
         // it is also the attempt history of the telemetry handler just inside, instead of an entry in the request's options.
-        var state = new RequestState(this, request, buffer: endpoint is not null, keepsHistory: InnerHandler is UploadTelemetryHandler);
+        var state = new RequestState(this, request, endpoint, keepsHistory: InnerHandler is UploadTelemetryHandler);
         try
         {
             Outcome<HttpResponseMessage> outcome = await pipeline.ExecuteOutcomeAsync(
-                static (context, state) => state.Handler.SendAttemptAsync(context.GetRequestMessage() ?? state.Request, state.KeepsHistory ? state : null, state.Buffer, context.CancellationToken),
+                static (context, state) => state.Handler.SendAttemptAsync(context.GetRequestMessage() ?? state.Request, state.KeepsHistory ? state : null, state.Endpoint, context.CancellationToken),
                 context, state).ConfigureAwait(false);
             outcome.ThrowIfException();
             return outcome.Result!;
@@ -42,18 +42,29 @@ internal sealed class UploadResilienceHandler(ResiliencePipeline<HttpResponseMes
     protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken) =>
         SendAsync(request, cancellationToken).GetAwaiter().GetResult(); // the SDK never sends synchronously; kept correct for a caller's HttpClient
 
-    /// <summary>One attempt: the request, then (for an API answer) its body; every failure becomes the attempt's outcome, for the retry and timeout strategies to judge.</summary>
-    private async ValueTask<Outcome<HttpResponseMessage>> SendAttemptAsync(HttpRequestMessage request, UploadTelemetryHandler.AttemptHistory? history, bool buffer,
+    /// <summary>
+    /// One attempt: the request, then (for an API answer) its body; every failure becomes the attempt's outcome, for the retry and
+    /// timeout strategies to judge. An API answer that is a redirect (or came from where a caller's handler followed one) is refused
+    /// here, unread: API calls never follow redirects (<see cref="Redirects"/>).
+    /// </summary>
+    private async ValueTask<Outcome<HttpResponseMessage>> SendAttemptAsync(HttpRequestMessage request, UploadTelemetryHandler.AttemptHistory? history, string? endpoint,
         CancellationToken cancellationToken)
     {
         HttpResponseMessage? response = null;
+        Uri? sentTo = request.RequestUri;
 #pragma warning disable CA1031 // every failure becomes the attempt's outcome
         try
         {
             response = await (history is not null && InnerHandler is UploadTelemetryHandler telemetry
                 ? telemetry.SendAttemptAsync(request, history, cancellationToken)
                 : base.SendAsync(request, cancellationToken)).ConfigureAwait(false);
-            if (buffer && response.Content.Headers.ContentLength is not > ApiResponseReader.MaxBodyBytes)
+            if (endpoint is not null && Redirects.Refusal(endpoint, response, sentTo) is { } redirected)
+            {
+                response.Dispose();
+                return Outcome.FromException<HttpResponseMessage>(redirected);
+            }
+
+            if (endpoint is not null && response.Content.Headers.ContentLength is not > ApiResponseReader.MaxBodyBytes)
             {
                 response.Content = await BufferAsync(response.Content, cancellationToken).ConfigureAwait(false);
             }
@@ -121,14 +132,15 @@ internal sealed class UploadResilienceHandler(ResiliencePipeline<HttpResponseMes
     }
 
     /// <summary>What every attempt of one request needs; doubles as the telemetry handler's history of those attempts.</summary>
-    private sealed class RequestState(UploadResilienceHandler handler, HttpRequestMessage request, bool buffer, bool keepsHistory)
+    private sealed class RequestState(UploadResilienceHandler handler, HttpRequestMessage request, string? endpoint, bool keepsHistory)
         : UploadTelemetryHandler.AttemptHistory
     {
         public UploadResilienceHandler Handler { get; } = handler;
 
         public HttpRequestMessage Request { get; } = request;
 
-        public bool Buffer { get; } = buffer;
+        /// <summary>The API endpoint, or <see langword="null"/> for a download GET (whose answer streams, unread here).</summary>
+        public string? Endpoint { get; } = endpoint;
 
         public bool KeepsHistory { get; } = keepsHistory;
     }

@@ -276,15 +276,24 @@ public sealed class SessionTests
     [Fact]
     public async Task FirstCalls_OneCallerCancelsDuringTheSharedAuthorize_TheOtherStillSucceedsWithOneAuthorize()
     {
+        // The server holds /authorize until the test lets it go: the cancellation lands while it is in flight, on any machine.
+        using var authorizeArrived = new SemaphoreSlim(0);
+        using var releaseAuthorize = new ManualResetEventSlim();
         using var api = new ApiServer().Given("file/info", VendorSamples.FileInfo);
-        api.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/api/v2/authorize").UsingPost())
-            .RespondWith(ApiServer.Json(ApiServer.AuthorizeJson(ApiServer.Token)).WithDelay(TimeSpan.FromMilliseconds(400)));
+        api.GivenCallback("authorize", _ =>
+        {
+            authorizeArrived.Release();
+            releaseAuthorize.Wait(TimeSpan.FromSeconds(30));
+            return ApiServer.JsonMessage(ApiServer.AuthorizeJson(ApiServer.Token));
+        });
         using var client = api.CreateClient();
         using var impatient = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
 
         Task<FileDetails> giving = client.Files.GetInfoAsync(new FileId(1253), impatient.Token);
         Task<FileDetails> waiting = client.Files.GetInfoAsync(new FileId(1253), Cancel);
-        impatient.CancelAfter(TimeSpan.FromMilliseconds(50));
+        await authorizeArrived.WaitAsync(Cancel);
+        await impatient.CancelAsync();
+        releaseAuthorize.Set();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => giving);
         FileDetails file = await waiting;

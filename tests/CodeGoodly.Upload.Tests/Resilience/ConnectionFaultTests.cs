@@ -114,7 +114,7 @@ public sealed class ConnectionFaultTests
         using var server = new RawHttpServer().Script("account/info", RawReply.Json(AccountJson)).Script("file/info", RawReply.Silent);
         using var client = server.CreateClient(o =>
         {
-            o.AttemptTimeout = TimeSpan.FromMilliseconds(500);
+            o.AttemptTimeout = TimeSpan.FromSeconds(1);
             o.MaxRetries = 1;
         });
         await client.Account.GetInfoAsync(Ct); // signed in, so the short attempt timeout meets only the silent call
@@ -131,7 +131,8 @@ public sealed class ConnectionFaultTests
     public async Task Read_AnswerStallsMidBody_AttemptTimeoutCutsItAndRetrySucceeds()
     {
         using var server = new RawHttpServer().Script("account/info", RawReply.Json(AccountJson)).Script("file/info", RawReply.StallMidBody(FileJson), RawReply.Json(FileJson));
-        using var client = server.CreateClient(o => o.AttemptTimeout = TimeSpan.FromMilliseconds(500));
+        // Long enough that the good answer after the stall always fits in one attempt, however busy the machine.
+        using var client = server.CreateClient(o => o.AttemptTimeout = TimeSpan.FromSeconds(2));
         await client.Account.GetInfoAsync(Ct); // signed in, so the short attempt timeout meets only the silent call
 
         FileDetails file = await client.Files.GetInfoAsync(new FileId(1253), Ct);
@@ -144,7 +145,7 @@ public sealed class ConnectionFaultTests
     public async Task Write_ServerNeverAnswers_NetworkOutcomeUnknownAndNotRepeated()
     {
         using var server = new RawHttpServer().Script("account/info", RawReply.Json(AccountJson)).Script("folder/edit", RawReply.Silent, RawReply.Json(FolderJson));
-        using var client = server.CreateClient(o => o.AttemptTimeout = TimeSpan.FromMilliseconds(500));
+        using var client = server.CreateClient(o => o.AttemptTimeout = TimeSpan.FromSeconds(1));
         await client.Account.GetInfoAsync(Ct); // signed in, so the short attempt timeout meets only the silent call
 
         var error = await FailsWithinBoundAsync<UploadApiException>(() => client.Folders.EditAsync(new FolderId(125), new FolderChanges(FolderName: "x"), Ct));
@@ -158,7 +159,8 @@ public sealed class ConnectionFaultTests
     public async Task Upload_ServerReadsTheFileButNeverAnswers_NetworkOutcomeUnknownNoHang()
     {
         using var server = new RawHttpServer().Script("account/info", RawReply.Json(AccountJson)).Script("file/upload", RawReply.Silent, RawReply.Json(UploadJson));
-        using var client = server.CreateClient(o => o.AttemptTimeout = TimeSpan.FromMilliseconds(500));
+        // Long enough that sending the 256 KiB body never pauses this long, however busy the machine: the idle timeout meets only the silence.
+        using var client = server.CreateClient(o => o.AttemptTimeout = TimeSpan.FromSeconds(2));
         await client.Account.GetInfoAsync(Ct); // signed in, so the short attempt timeout meets only the silent call
         using var content = new MemoryStream(new byte[256 * 1024]);
 
@@ -176,8 +178,8 @@ public sealed class ConnectionFaultTests
         using var server = new RawHttpServer().Script("account/info", RawReply.Json(AccountJson)).Script("folder/info", RawReply.Silent);
         using var client = server.CreateClient(o =>
         {
-            o.AttemptTimeout = TimeSpan.FromMilliseconds(300);
-            o.TotalTimeout = TimeSpan.FromSeconds(1);
+            o.AttemptTimeout = TimeSpan.FromSeconds(1);
+            o.TotalTimeout = TimeSpan.FromSeconds(3);
             o.MaxRetries = 50;
         });
         await client.Account.GetInfoAsync(Ct); // signed in, so the short timeouts meet only the silent call
@@ -185,19 +187,25 @@ public sealed class ConnectionFaultTests
         var error = await FailsWithinBoundAsync<UploadApiException>(() => client.Folders.GetInfoAsync(new FolderId(125), Ct));
 
         Assert.Equal(UploadErrorKind.Network, error.Kind);
-        Assert.InRange(server.CountOf("folder/info"), 1, 5); // 50 retries allowed, but 1 s in all leaves room for at most ~4 attempts
+        Assert.InRange(server.CountOf("folder/info"), 1, 5); // 50 retries allowed, but 3 s in all leave room for at most 3 attempts of 1 s
     }
 
     [Fact]
     public async Task Read_CanceledDuringRetryAfterWait_OperationCanceledPromptly()
     {
         using var api = new ApiServer().GivenAuthorize()
-            .GivenSequence("file/info", Html(429, "Too Many Requests").WithHeader("Retry-After", "25"), ApiServer.Json(FileJson));
-        using var client = api.CreateClient();
+            .GivenSequence("file/info", Html(429, "Too Many Requests").WithHeader("Retry-After", "600"), ApiServer.Json(FileJson));
+        using var client = api.CreateClient(o => o.MaxRetryAfter = TimeSpan.FromMinutes(10));
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        cancel.CancelAfter(TimeSpan.FromMilliseconds(500));
 
-        var canceled = await FailsWithinBoundAsync<OperationCanceledException>(() => client.Files.GetInfoAsync(new FileId(1253), cancel.Token));
+        var canceled = await FailsWithinBoundAsync<OperationCanceledException>(async () =>
+        {
+            Task call = client.Files.GetInfoAsync(new FileId(1253), cancel.Token);
+            // The server has answered 429 "come back in 10 minutes" (WireMock logs a request once its answer is written): cancel then.
+            await WhenServerSawAsync(() => api.RequestsTo("file/info").Count == 1);
+            await cancel.CancelAsync();
+            await call;
+        });
 
         Assert.Equal(cancel.Token, canceled.CancellationToken);
         Assert.Single(api.RequestsTo("file/info"));
@@ -209,9 +217,14 @@ public sealed class ConnectionFaultTests
         using var server = new RawHttpServer().Script("folder/info", RawReply.Silent);
         using var client = server.CreateClient();
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        cancel.CancelAfter(TimeSpan.FromMilliseconds(500));
 
-        await FailsWithinBoundAsync<OperationCanceledException>(() => client.Folders.GetInfoAsync(new FolderId(125), cancel.Token));
+        await FailsWithinBoundAsync<OperationCanceledException>(async () =>
+        {
+            Task call = client.Folders.GetInfoAsync(new FolderId(125), cancel.Token);
+            await WhenServerSawAsync(() => server.CountOf("folder/info") == 1); // the whole request arrived; the server stays silent for good
+            await cancel.CancelAsync();
+            await call;
+        });
 
         Assert.Equal(1, server.CountOf("folder/info"));
     }
@@ -220,14 +233,108 @@ public sealed class ConnectionFaultTests
     public async Task Write_CanceledDuringBackOff_OperationCanceledNotUploadApiException()
     {
         using var api = new ApiServer().GivenAuthorize()
-            .GivenSequence("file/copy", Html(503, "Service Unavailable").WithHeader("Retry-After", "25"));
-        using var client = api.CreateClient();
+            .GivenSequence("file/copy", Html(503, "Service Unavailable").WithHeader("Retry-After", "600"));
+        using var client = api.CreateClient(o => o.MaxRetryAfter = TimeSpan.FromMinutes(10));
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        cancel.CancelAfter(TimeSpan.FromMilliseconds(500));
+
+        var canceled = await FailsWithinBoundAsync<OperationCanceledException>(async () =>
+        {
+            Task call = client.Files.CopyAsync(new FileId(1253), null, cancel.Token);
+            await WhenServerSawAsync(() => api.RequestsTo("file/copy").Count == 1); // 503 "come back in 10 minutes" was sent
+            await cancel.CancelAsync();
+            await call;
+        });
+
+        Assert.IsNotType<UploadApiException>(canceled.InnerException);
+        Assert.Single(api.RequestsTo("file/copy"));
+    }
+
+    [Fact]
+    public async Task Write_CanceledAsTheTurnedAwayAnswerArrives_OperationCanceledNotUploadApiException()
+    {
+        // The caller cancels at the very moment the 503 has been read and the retry is being decided: the same plain
+        // cancellation as a moment later, during the wait, not the 503 it was judging.
+        using var api = new ApiServer().GivenAuthorize()
+            .GivenSequence("file/copy", Html(503, "Service Unavailable").WithHeader("Retry-After", "600"));
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        using var http = new HttpClient(new CancelAtEndOfAnswer("/api/v2/file/copy", cancel) { InnerHandler = new SocketsHttpHandler() });
+        using var client = new UploadClient(http, api.Options(o => o.MaxRetryAfter = TimeSpan.FromMinutes(10)));
 
         var canceled = await FailsWithinBoundAsync<OperationCanceledException>(() => client.Files.CopyAsync(new FileId(1253), null, cancel.Token));
 
         Assert.IsNotType<UploadApiException>(canceled.InnerException);
+        Assert.Single(api.RequestsTo("file/copy"));
+    }
+
+    /// <summary>The caller's handler: cancels the call when the last byte of the answer to <c>path</c> has been read.</summary>
+    private sealed class CancelAtEndOfAnswer(string path, CancellationTokenSource cancel) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            HttpResponseMessage response = await base.SendAsync(request, cancellationToken);
+            if (request.RequestUri?.AbsolutePath == path)
+            {
+                Stream body = await response.Content.ReadAsStreamAsync(cancellationToken);
+                var watched = new StreamContent(new CancelAtEndStream(body, cancel));
+                foreach (KeyValuePair<string, IEnumerable<string>> header in response.Content.Headers)
+                {
+                    watched.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                }
+
+                response.Content = watched;
+            }
+
+            return response;
+        }
+    }
+
+    private sealed class CancelAtEndStream(Stream inner, CancellationTokenSource cancel) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            int read = await inner.ReadAsync(buffer, CancellationToken.None);
+            if (read == 0)
+            {
+                await cancel.CancelAsync();
+            }
+
+            return read;
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count).GetAwaiter().GetResult();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
     }
 
     private static int ClosedLoopbackPort()

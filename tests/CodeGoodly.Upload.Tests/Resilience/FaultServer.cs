@@ -15,8 +15,11 @@ internal static class FaultServer
     public const string AccountJson = """{"data":{"id":"158642","username":"admin","level_id":"20","email":"a@example.com"},"_status":"success","_datetime":"2024-11-28 22:52:06"}""";
     public const string RefusedJson = """{"status":"error","response":"Could not validate access_token and account_id, please reauthenticate or try again.","_datetime":"2024-11-28 22:52:06"}""";
 
-    /// <summary>No call in these tests may take longer than this: a generous bound that only a hang would cross.</summary>
-    public static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// No call in these tests may take longer than this: a generous bound that only a hang would cross, not a slow machine.
+    /// A test that checks a call ends "promptly" makes the alternative a wait far longer than this (a 10-minute Retry-After).
+    /// </summary>
+    public static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
 
     /// <summary>Answers an endpoint with each response in turn; the last one repeats.</summary>
     public static ApiServer GivenSequence(this ApiServer api, string endpoint, params IResponseBuilder[] responses)
@@ -67,6 +70,18 @@ internal static class FaultServer
         Assert.True(ReferenceEquals(finished, running), $"The call did not finish within {Bound.TotalSeconds} s.");
         await running;
         return clock.Elapsed;
+    }
+
+    /// <summary>
+    /// Waits until the server has seen what <paramref name="seen"/> looks for (a request, an answer sent): the test acts on an
+    /// event observed at the server, never on a timer. A hang is caught by the test's <see cref="BoundedAsync"/> or the test run's token.
+    /// </summary>
+    public static async Task WhenServerSawAsync(Func<bool> seen)
+    {
+        while (!seen())
+        {
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
     }
 
     /// <summary>Runs a call that must fail with <typeparamref name="TException"/> within <see cref="Bound"/>.</summary>

@@ -137,6 +137,64 @@ public sealed class RetryTests
         Assert.Single(api.RequestsTo("file/move"));
     }
 
+    [Theory]
+    [InlineData(500, "Internal Server Error")]
+    [InlineData(520, "Web Server Returned an Unknown Error")]
+    [InlineData(521, "Web Server Is Down")]
+    [InlineData(522, "Connection Timed Out")]
+    [InlineData(523, "Origin Is Unreachable")]
+    [InlineData(524, "A Timeout Occurred")]
+    public async Task Write_5xxOtherThan503_NotRetriedAndOutcomeUnknown(int status, string title)
+    {
+        using var api = new ApiServer().GivenAuthorize().GivenSequence("folder/create", Html(status, title), ApiServer.Json(FolderJson));
+        using var client = api.CreateClient();
+
+        var error = await FailsWithinBoundAsync<UploadApiException>(() => client.Folders.CreateAsync("Reports", cancellationToken: Ct));
+
+        Assert.Equal(UploadErrorKind.Server, error.Kind);
+        Assert.Equal(status, error.HttpStatus);
+        Assert.True(error.IsOutcomeUnknown, "the folder may have been created before the error");
+        Assert.Contains($"{status} {title}", error.Message, StringComparison.Ordinal);
+        Assert.Single(api.RequestsTo("folder/create"));
+    }
+
+    [Theory]
+    [InlineData(500, "Internal Server Error")]
+    [InlineData(502, "Bad Gateway")]
+    [InlineData(504, "Gateway Time-out")]
+    [InlineData(520, "Web Server Returned an Unknown Error")]
+    [InlineData(521, "Web Server Is Down")]
+    [InlineData(522, "Connection Timed Out")]
+    [InlineData(523, "Origin Is Unreachable")]
+    [InlineData(524, "A Timeout Occurred")]
+    public async Task Upload_5xxOtherThan503_SentOnceServerAndOutcomeUnknown(int status, string title)
+    {
+        using var api = new ApiServer().GivenAuthorize().GivenSequence("file/upload", Html(status, title), ApiServer.Json(UploadJson));
+        using var client = api.CreateClient(o => o.MaxRetries = 3);
+        using var content = new MemoryStream("hello"u8.ToArray());
+
+        var error = await FailsWithinBoundAsync<UploadApiException>(() => client.Files.UploadAsync(content, "a.txt", cancellationToken: Ct));
+
+        Assert.Equal(UploadErrorKind.Server, error.Kind);
+        Assert.Equal(status, error.HttpStatus);
+        Assert.True(error.IsOutcomeUnknown, "a PHP host may store the file and then fail");
+        Assert.Single(api.RequestsTo("file/upload"));
+    }
+
+    [Fact]
+    public async Task Upload_429_ReplayedAndSucceeds()
+    {
+        using var api = new ApiServer().GivenAuthorize()
+            .GivenSequence("file/upload", Html(429, "Too Many Requests").WithHeader("Retry-After", "0"), ApiServer.Json(UploadJson));
+        using var client = api.CreateClient();
+        using var content = new MemoryStream("hello"u8.ToArray());
+
+        UploadedFile file = await client.Files.UploadAsync(content, "a.txt", cancellationToken: Ct);
+
+        Assert.Equal(new FileId(7), file.FileId);
+        Assert.Equal(2, api.RequestsTo("file/upload").Count);
+    }
+
     [Fact]
     public async Task Write_503Always_ServerAfterRetriesAndOutcomeKnown()
     {

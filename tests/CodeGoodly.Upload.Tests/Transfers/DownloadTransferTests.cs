@@ -160,6 +160,230 @@ public sealed class DownloadTransferTests : IAsyncLifetime
         Assert.Equal(1, server.DownloadRequests);
     }
 
+    [Fact]
+    public async Task DownloadAsync_Resumed_SendsIfRangeWithTheFirstAnswersETag()
+    {
+        const long size = 4 * MiB;
+        FileId file = server.AddFile(size);
+        server.DropDownloadAfter = get => get == 1 ? MiB : null;
+        using var client = new UploadClient(server.Options());
+        using var destination = new HashingStream();
+
+        await client.Files.DownloadAsync(file, destination, cancellationToken: Cancel).WaitAsync(HangGuard, Cancel);
+
+        Assert.Equal(TestPattern.Md5(size), destination.Md5());
+        string?[] ifRanges = [.. server.DownloadIfRanges];
+        Assert.Equal(2, ifRanges.Length);
+        Assert.Null(ifRanges[0]);
+        Assert.Equal(server.ETagOf(file), ifRanges[1]);
+    }
+
+    [Fact]
+    public async Task DownloadToFileAsync_FileReplacedBySameSizeBetweenAttempts_StartsAgainWithTheNewBytes()
+    {
+        const long size = 8 * MiB;
+        FileId file = server.AddFile(size);
+        server.DropDownloadAfter = get => get == 1 ? 3 * MiB : null;
+        server.BeforeDownload = get =>
+        {
+            if (get == 2)
+            {
+                server.ReplaceFile(file, size, shift: 1000); // same length, other bytes: only the ETag tells
+            }
+        };
+        string target = Path.Combine(directory, "replaced.bin");
+        using var client = new UploadClient(server.Options());
+
+        await client.Files.DownloadToFileAsync(file, target, cancellationToken: Cancel).WaitAsync(HangGuard, Cancel);
+
+        Assert.Equal(TestPattern.Md5(1000, size), Md5Of(target)); // the new file, whole: no splice of old and new
+        Assert.Equal(2, server.DownloadRequests);
+        Assert.Single(Directory.GetFiles(directory));
+    }
+
+    [Fact]
+    public async Task DownloadToFileAsync_ServerIgnoresRangeAndTheFileChangedLength_StartsAgainFromTheFirstByte()
+    {
+        FileId file = server.AddFile(6 * MiB);
+        server.HonourRange = false;
+        server.SendValidators = false; // nothing but the length can tell
+        server.DropDownloadAfter = get => get == 1 ? 2 * MiB : null;
+        server.BeforeDownload = get =>
+        {
+            if (get == 2)
+            {
+                server.ReplaceFile(file, 5 * MiB + 11, shift: 77);
+            }
+        };
+        string target = Path.Combine(directory, "shrunk.bin");
+        using var client = new UploadClient(server.Options());
+
+        await client.Files.DownloadToFileAsync(file, target, cancellationToken: Cancel).WaitAsync(HangGuard, Cancel);
+
+        Assert.Equal(5 * MiB + 11, new FileInfo(target).Length);
+        Assert.Equal(TestPattern.Md5(77, 5 * MiB + 11), Md5Of(target));
+        Assert.Equal(2, server.DownloadRequests);
+    }
+
+    [Fact]
+    public async Task DownloadAsync_FileChangedAndTheDestinationCannotRewind_FailsWithoutSplicing()
+    {
+        const long size = 8 * MiB;
+        FileId file = server.AddFile(size);
+        server.DropDownloadAfter = get => get == 1 ? 3 * MiB : null;
+        server.BeforeDownload = get =>
+        {
+            if (get == 2)
+            {
+                server.ReplaceFile(file, size, shift: 1000);
+            }
+        };
+        using var client = new UploadClient(server.Options());
+        using var destination = new HashingStream(); // forward-only: what was written cannot be taken back
+
+        var error = await Assert.ThrowsAsync<UploadApiException>(() => client.Files.DownloadAsync(file, destination, cancellationToken: Cancel).WaitAsync(HangGuard, Cancel));
+
+        Assert.Equal(UploadErrorKind.UnexpectedResponse, error.Kind);
+        Assert.Contains("changed", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("c3e6289a23e9819d8663569da96087d0", error.Message, StringComparison.Ordinal);
+        Assert.InRange(destination.Length, 1, 3 * MiB); // the old file's first bytes, and not one byte of the new one after them
+        Assert.Equal(2, server.DownloadRequests);
+    }
+
+    [Fact]
+    public async Task DownloadToFileAsync_206WithoutContentRange_StartsAgainFromTheFirstByte()
+    {
+        const long size = 6 * MiB + 5;
+        FileId file = server.AddFile(size);
+        server.SendContentRange = false;
+        server.DropDownloadAfter = get => get == 1 ? 2 * MiB : null;
+        string target = Path.Combine(directory, "unplaced.bin");
+        using var client = new UploadClient(server.Options());
+
+        await client.Files.DownloadToFileAsync(file, target, cancellationToken: Cancel).WaitAsync(HangGuard, Cancel);
+
+        Assert.Equal(TestPattern.Md5(size), Md5Of(target));
+        string?[] ranges = [.. server.DownloadRanges];
+        Assert.Equal(3, ranges.Length);
+        Assert.NotNull(ranges[1]);
+        Assert.Null(ranges[2]); // from the first byte again, not spliced at a place the server did not confirm
+    }
+
+    [Fact]
+    public async Task DownloadAsync_Persistent503_MaxRetriesPlusOneGetsThenServer()
+    {
+        FileId file = server.AddFile(MiB);
+        server.FailDownload = _ => 503;
+        server.DownloadRetryAfter = "0";
+        using var client = new UploadClient(server.Options(o => o.MaxRetries = 3));
+
+        var error = await Assert.ThrowsAsync<UploadApiException>(() => client.Files.DownloadAsync(file, Stream.Null, cancellationToken: Cancel).WaitAsync(HangGuard, Cancel));
+
+        Assert.Equal(UploadErrorKind.Server, error.Kind);
+        Assert.Equal(503, error.HttpStatus);
+        Assert.Equal(4, server.DownloadRequests); // one owner of the retries: 1 + MaxRetries GETs, not (1 + MaxRetries)²
+    }
+
+    [Fact]
+    public async Task DownloadAsync_503ThenTheFile_RetriedOnce()
+    {
+        const long size = MiB + 3;
+        FileId file = server.AddFile(size);
+        server.FailDownload = get => get == 1 ? 503 : null;
+        using var client = new UploadClient(server.Options());
+        using var destination = new HashingStream();
+
+        await client.Files.DownloadAsync(file, destination, cancellationToken: Cancel).WaitAsync(HangGuard, Cancel);
+
+        Assert.Equal(TestPattern.Md5(size), destination.Md5());
+        Assert.Equal(2, server.DownloadRequests);
+    }
+
+    [Fact]
+    public async Task DownloadAsync_LinkRedirectsOnce_FollowedWithAPlainGet()
+    {
+        const long size = MiB + 9;
+        FileId file = server.AddFile(size);
+        server.RedirectDownload = get => get == 1 ? $"/dl/{file.Value}?download_token=moved" : null; // relative Location
+        using var client = new UploadClient(server.Options());
+        using var destination = new HashingStream();
+
+        await client.Files.DownloadAsync(file, destination, cancellationToken: Cancel).WaitAsync(HangGuard, Cancel);
+
+        Assert.Equal(TestPattern.Md5(size), destination.Md5());
+        Assert.Equal(2, server.DownloadRequests);
+    }
+
+    [Fact]
+    public async Task DownloadAsync_EndlessRedirects_StopsAfterFiveHops()
+    {
+        FileId file = server.AddFile(MiB);
+        server.RedirectDownload = get => $"/dl/{file.Value}?hop={get}";
+        using var client = new UploadClient(server.Options(o => o.MaxRetries = 0));
+
+        var error = await Assert.ThrowsAsync<UploadApiException>(() => client.Files.DownloadAsync(file, Stream.Null, cancellationToken: Cancel).WaitAsync(HangGuard, Cancel));
+
+        Assert.Equal(UploadErrorKind.UnexpectedResponse, error.Kind);
+        Assert.Contains("redirect", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(6, server.DownloadRequests); // the link and five redirects
+    }
+
+    [Fact]
+    public async Task DownloadAsync_HttpLinkOnTheApisOwnHost_FetchedOverHttps()
+    {
+        await using StreamingApiServer secure = await StreamingApiServer.StartAsync(https: true);
+        const long size = MiB + 1;
+        FileId file = secure.AddFile(size);
+        secure.RewriteDownloadUrl = url => url.Replace("https://", "http://", StringComparison.Ordinal); // a site that writes its links with http://
+        using var http = new HttpClient(secure.TrustingHandler());
+        using var client = new UploadClient(http, secure.Options(o => o.AllowInsecureHttp = false));
+        using var destination = new HashingStream();
+
+        await client.Files.DownloadAsync(file, destination, cancellationToken: Cancel).WaitAsync(HangGuard, Cancel);
+
+        Assert.Equal(TestPattern.Md5(size), destination.Md5());
+        Assert.Equal(1, secure.DownloadRequests);
+    }
+
+    [Fact]
+    public async Task DownloadAsync_HttpLinkOnAnotherHost_RefusedBeforeSending()
+    {
+        await using StreamingApiServer secure = await StreamingApiServer.StartAsync(https: true);
+        FileId file = secure.AddFile(MiB);
+        server.AddFile(MiB);
+        string elsewhere = $"http://localhost:{server.BaseAddress.Port}";
+        secure.RewriteDownloadUrl = url => elsewhere + new Uri(url).PathAndQuery;
+        using var http = new HttpClient(secure.TrustingHandler());
+        using var client = new UploadClient(http, secure.Options(o => o.AllowInsecureHttp = false));
+
+        var error = await Assert.ThrowsAsync<UploadApiException>(() => client.Files.DownloadAsync(file, Stream.Null, cancellationToken: Cancel).WaitAsync(HangGuard, Cancel));
+
+        Assert.Contains(elsewhere, error.Message, StringComparison.Ordinal);
+        Assert.Contains("AllowInsecureHttp", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("c3e6289a23e9819d8663569da96087d0", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, server.DownloadRequests);
+        Assert.Equal(0, secure.DownloadRequests);
+    }
+
+    [Fact]
+    public async Task DownloadAsync_HttpsLinkRedirectsToPlainHttpElsewhere_RefusedAndNothingSentThere()
+    {
+        await using StreamingApiServer secure = await StreamingApiServer.StartAsync(https: true);
+        FileId file = secure.AddFile(MiB);
+        server.AddFile(MiB);
+        string elsewhere = $"http://localhost:{server.BaseAddress.Port}/dl/{file.Value}";
+        secure.RedirectDownload = _ => elsewhere;
+        using var http = new HttpClient(secure.TrustingHandler());
+        using var client = new UploadClient(http, secure.Options(o => o.AllowInsecureHttp = false));
+
+        var error = await Assert.ThrowsAsync<UploadApiException>(() => client.Files.DownloadAsync(file, Stream.Null, cancellationToken: Cancel).WaitAsync(HangGuard, Cancel));
+
+        Assert.Equal(UploadErrorKind.UnexpectedResponse, error.Kind);
+        Assert.Contains(elsewhere, error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, secure.DownloadRequests);
+        Assert.Equal(0, server.DownloadRequests);
+    }
+
     private static string Md5Of(string path)
     {
         using FileStream stream = File.OpenRead(path);

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -34,10 +35,12 @@ public sealed class StreamingApiServer : IAsyncDisposable
     private const string Envelope = "\"_status\":\"success\",\"_datetime\":\"2024-11-28 22:52:06\"";
 
     private readonly WebApplication app;
-    private readonly ConcurrentDictionary<long, long> files = new();
+    private readonly ConcurrentDictionary<long, ServedFile> files = new();
     private int uploadRequests;
     private int downloadRequests;
     private long nextFileId = 1000;
+
+    private X509Certificate2? certificate;
 
     private StreamingApiServer(WebApplication app) => this.app = app;
 
@@ -55,6 +58,39 @@ public sealed class StreamingApiServer : IAsyncDisposable
 
     /// <summary>The <c>Range</c> header of each download GET, in order (<see langword="null"/> for none).</summary>
     public ConcurrentQueue<string?> DownloadRanges { get; } = new();
+
+    /// <summary>The <c>If-Range</c> header of each download GET, in order (<see langword="null"/> for none).</summary>
+    public ConcurrentQueue<string?> DownloadIfRanges { get; } = new();
+
+    /// <summary>The path of each download GET, in order.</summary>
+    public ConcurrentQueue<string> DownloadPaths { get; } = new();
+
+    /// <summary>Called at the start of download GET number n (1-based), before it is answered (to replace the file between two GETs).</summary>
+    public Action<int>? BeforeDownload { get; set; }
+
+    /// <summary>For download GET number n (1-based): answer this HTTP status (with <see cref="DownloadRetryAfter"/>) instead of the file, or <see langword="null"/>.</summary>
+    public Func<int, int?>? FailDownload { get; set; }
+
+    /// <summary>The <c>Retry-After</c> header sent with a <see cref="FailDownload"/> answer, if any.</summary>
+    public string? DownloadRetryAfter { get; set; }
+
+    /// <summary>For download GET number n (1-based): answer <c>302 Found</c> with this <c>Location</c> instead of the file, or <see langword="null"/>.</summary>
+    public Func<int, string?>? RedirectDownload { get; set; }
+
+    /// <summary>Rewrites the <c>download_url</c> that <c>/file/download</c> hands out (a link on another host or scheme).</summary>
+    public Func<string, string>? RewriteDownloadUrl { get; set; }
+
+    /// <summary>Whether downloads carry an <c>ETag</c> (one per version of the file) and <c>Last-Modified</c>; default true.</summary>
+    public bool SendValidators { get; set; } = true;
+
+    /// <summary>Whether a 206 carries <c>Content-Range</c>; default true. Off: a broken server whose partial answer cannot be placed.</summary>
+    public bool SendContentRange { get; set; } = true;
+
+    /// <summary>Whether the upload endpoint answers "Did not receive uploaded file." to a chunked body, as many PHP hosts do.</summary>
+    public bool RefuseChunkedUploads { get; set; }
+
+    /// <summary>The <c>Retry-After</c> header (seconds) sent with the upload faults that turn a request away (503, 429).</summary>
+    public int? UploadRetryAfterSeconds { get; set; }
 
     /// <summary>Chooses the fault for upload request number n (1-based).</summary>
     public Func<int, UploadFault>? UploadFault { get; set; }
@@ -75,8 +111,10 @@ public sealed class StreamingApiServer : IAsyncDisposable
     public bool CanUpload { get; set; } = true;
 
     /// <param name="smallBuffers">Keep the server's receive buffers small (64 KiB), so that a client's progress follows what the server really read.</param>
-    public static async Task<StreamingApiServer> StartAsync(bool smallBuffers = false)
+    /// <param name="https">Serve over TLS with a fresh self-signed certificate for 127.0.0.1 (a client must be told to trust it: <see cref="TrustingHandler"/>).</param>
+    public static async Task<StreamingApiServer> StartAsync(bool smallBuffers = false, bool https = false)
     {
+        X509Certificate2? certificate = https ? SelfSignedCertificate() : null;
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         if (smallBuffers)
@@ -91,7 +129,13 @@ public sealed class StreamingApiServer : IAsyncDisposable
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(IPAddress.Loopback, 0);
+            kestrel.Listen(IPAddress.Loopback, 0, listen =>
+            {
+                if (certificate is not null)
+                {
+                    listen.UseHttps(certificate);
+                }
+            });
             if (smallBuffers)
             {
                 kestrel.Limits.MaxRequestBufferSize = 64 * 1024;
@@ -102,7 +146,7 @@ public sealed class StreamingApiServer : IAsyncDisposable
             kestrel.Limits.MinResponseDataRate = null;
         });
         WebApplication app = builder.Build();
-        var server = new StreamingApiServer(app);
+        var server = new StreamingApiServer(app) { certificate = certificate };
         server.Map();
         await app.StartAsync().ConfigureAwait(false);
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -125,18 +169,40 @@ public sealed class StreamingApiServer : IAsyncDisposable
         return options;
     }
 
+    /// <summary>A handler for a client of this <c>https</c> server: it trusts this server's self-signed certificate (and no other) and follows no redirects.</summary>
+    public SocketsHttpHandler TrustingHandler()
+    {
+        string expected = certificate?.Thumbprint ?? throw new InvalidOperationException("This server was not started with https.");
+        return new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            SslOptions = { RemoteCertificateValidationCallback = (_, presented, _, _) => presented is not null && presented.GetCertHashString() == expected },
+        };
+    }
+
     /// <summary>Registers a downloadable file of <paramref name="size"/> pattern bytes and returns its id.</summary>
     public FileId AddFile(long size)
     {
         long id = Interlocked.Increment(ref nextFileId);
-        files[id] = size;
+        files[id] = new ServedFile(size, 0, 1);
         return new FileId(id);
     }
+
+    /// <summary>
+    /// Replaces a file's content: <paramref name="size"/> pattern bytes starting at pattern offset <paramref name="shift"/>
+    /// (MD5: <c>TestPattern.Md5(shift, size)</c>), with a new <c>ETag</c> and <c>Last-Modified</c>.
+    /// </summary>
+    public void ReplaceFile(FileId file, long size, long shift) =>
+        files.AddOrUpdate(file.Value, _ => new ServedFile(size, shift, 1), (_, old) => new ServedFile(size, shift, old.Version + 1));
+
+    /// <summary>The <c>ETag</c> the server sends for the current version of a file.</summary>
+    public string ETagOf(FileId file) => $"\"{file.Value}-v{files[file.Value].Version}\"";
 
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync().ConfigureAwait(false);
         await app.DisposeAsync().ConfigureAwait(false);
+        certificate?.Dispose();
     }
 
     private void Map()
@@ -156,6 +222,7 @@ public sealed class StreamingApiServer : IAsyncDisposable
             IFormCollection form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
             string id = form["file_id"].ToString();
             string url = $"{BaseAddress.Scheme}://{BaseAddress.Authority}/dl/{id}?download_token=c3e6289a23e9819d8663569da96087d0";
+            url = RewriteDownloadUrl?.Invoke(url) ?? url;
             await Json(context, $$"""{"data":{"file_id":"{{id}}","filename":"file{{id}}.bin","download_url":"{{url}}"},{{Envelope}}}""").ConfigureAwait(false);
         }));
         app.MapPost("/api/v2/file/upload", (RequestDelegate)UploadAsync);
@@ -178,9 +245,16 @@ public sealed class StreamingApiServer : IAsyncDisposable
         switch (fault)
         {
             case Transfers.UploadFault.RespondBeforeReading503:
-                context.Response.StatusCode = 503;
+            case Transfers.UploadFault.RespondBeforeReading429:
+                int status = fault == Transfers.UploadFault.RespondBeforeReading503 ? 503 : 429;
+                context.Response.StatusCode = status;
                 context.Response.ContentType = "text/html";
-                await context.Response.WriteAsync("<html><body>503 Service Unavailable</body></html>").ConfigureAwait(false);
+                if (UploadRetryAfterSeconds is int retryAfter)
+                {
+                    context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+                }
+
+                await context.Response.WriteAsync($"<html><body>{status} {(status == 503 ? "Service Unavailable" : "Too Many Requests")}</body></html>").ConfigureAwait(false);
                 return;
             case Transfers.UploadFault.NeverRead:
                 try
@@ -254,18 +328,26 @@ public sealed class StreamingApiServer : IAsyncDisposable
             ArrayPool<byte>.Shared.Return(buffer);
         }
 
-        if (fileName is null)
+        bool chunked = context.Request.Headers.TransferEncoding.ToString().Contains("chunked", StringComparison.OrdinalIgnoreCase);
+        if (fileName is null || (chunked && RefuseChunkedUploads))
         {
             await Json(context, """{"status":"error","response":"Did not receive uploaded file.","_datetime":"2024-11-28 22:52:06"}""").ConfigureAwait(false);
             return;
         }
 
-        Uploads.Enqueue(new StoredUpload(fileName, size, md5, context.Request.ContentLength,
-            context.Request.Headers.TransferEncoding.ToString().Contains("chunked", StringComparison.OrdinalIgnoreCase), fields));
+        Uploads.Enqueue(new StoredUpload(fileName, size, md5, context.Request.ContentLength, chunked, fields));
         long id = Interlocked.Increment(ref nextFileId);
         if (fault == Transfers.UploadFault.StoreThenAbort)
         {
             context.Abort();
+            return;
+        }
+
+        if (fault == Transfers.UploadFault.StoreThen500)
+        {
+            context.Response.StatusCode = 500;
+            context.Response.ContentType = "text/html";
+            await context.Response.WriteAsync("<html><body>500 Internal Server Error</body></html>").ConfigureAwait(false);
             return;
         }
 
@@ -276,20 +358,55 @@ public sealed class StreamingApiServer : IAsyncDisposable
     private async Task DownloadAsync(HttpContext context)
     {
         int number = Interlocked.Increment(ref downloadRequests);
+        BeforeDownload?.Invoke(number);
         string? range = context.Request.Headers.Range.Count > 0 ? context.Request.Headers.Range.ToString() : null;
+        string? ifRange = context.Request.Headers.IfRange.Count > 0 ? context.Request.Headers.IfRange.ToString() : null;
         DownloadRanges.Enqueue(range);
-        if (!long.TryParse((string?)context.Request.RouteValues["id"], CultureInfo.InvariantCulture, out long id) || !files.TryGetValue(id, out long size))
+        DownloadIfRanges.Enqueue(ifRange);
+        DownloadPaths.Enqueue(context.Request.Path.Value ?? string.Empty);
+        if (FailDownload?.Invoke(number) is int failure)
+        {
+            context.Response.StatusCode = failure;
+            if (DownloadRetryAfter is not null)
+            {
+                context.Response.Headers.RetryAfter = DownloadRetryAfter;
+            }
+
+            await context.Response.WriteAsync($"<html><body>{failure}</body></html>", context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        if (RedirectDownload?.Invoke(number) is string location)
+        {
+            context.Response.StatusCode = 302;
+            context.Response.Headers.Location = location;
+            return;
+        }
+
+        if (!long.TryParse((string?)context.Request.RouteValues["id"], CultureInfo.InvariantCulture, out long id) || !files.TryGetValue(id, out ServedFile? file))
         {
             context.Response.StatusCode = 404;
             return;
         }
 
+        long size = file.Size;
+        string etag = $"\"{id}-v{file.Version}\"";
+        if (SendValidators)
+        {
+            context.Response.Headers.ETag = etag;
+            context.Response.Headers.LastModified = new DateTimeOffset(2024, 11, 28, 22, 52, 0, TimeSpan.Zero).AddMinutes(file.Version).ToString("R", CultureInfo.InvariantCulture);
+        }
+
         long from = 0;
-        if (HonourRange && range is not null && range.StartsWith("bytes=", StringComparison.Ordinal) && range.EndsWith('-'))
+        bool sameVersion = ifRange is null || ifRange == etag;
+        if (HonourRange && sameVersion && range is not null && range.StartsWith("bytes=", StringComparison.Ordinal) && range.EndsWith('-'))
         {
             from = long.Parse(range.AsSpan(6, range.Length - 7), CultureInfo.InvariantCulture);
             context.Response.StatusCode = 206;
-            context.Response.Headers.ContentRange = $"bytes {from}-{size - 1}/{size}";
+            if (SendContentRange)
+            {
+                context.Response.Headers.ContentRange = $"bytes {from}-{size - 1}/{size}";
+            }
         }
 
         context.Response.ContentType = "application/octet-stream";
@@ -307,7 +424,7 @@ public sealed class StreamingApiServer : IAsyncDisposable
 
             if (count > 0)
             {
-                await context.Response.Body.WriteAsync(TestPattern.Slice(position, count), context.RequestAborted).ConfigureAwait(false);
+                await context.Response.Body.WriteAsync(TestPattern.Slice(position + file.Shift, count), context.RequestAborted).ConfigureAwait(false);
                 position += count;
                 sentThisTime += count;
             }
@@ -320,6 +437,20 @@ public sealed class StreamingApiServer : IAsyncDisposable
             }
         }
     }
+
+    private static X509Certificate2 SelfSignedCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using X509Certificate2 created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), password: null);
+    }
+
+    /// <summary>A downloadable file: its length, where in the pattern its bytes start, and its version (for the <c>ETag</c>).</summary>
+    private sealed record ServedFile(long Size, long Shift, int Version);
 
     /// <summary>Reads at most 64 KiB per call, pausing before each read.</summary>
     private sealed class ThrottledStream(Stream inner, TimeSpan delay) : Stream

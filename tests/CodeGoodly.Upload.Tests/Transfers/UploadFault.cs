@@ -17,4 +17,10 @@ public enum UploadFault
 
     /// <summary>Reads the first MiB of the body, then drops the connection (the network broke mid-upload; nothing stored).</summary>
     AbortMidBody,
+
+    /// <summary>Answers 429 at once, without reading the body (a rate limiter), with <see cref="StreamingApiServer.UploadRetryAfterSeconds"/>.</summary>
+    RespondBeforeReading429,
+
+    /// <summary>Reads the whole body and stores the file, then answers HTTP 500 (a PHP host that failed after storing it).</summary>
+    StoreThen500,
 }

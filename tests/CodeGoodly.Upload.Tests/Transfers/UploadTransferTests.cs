@@ -1,3 +1,5 @@
+using CodeGoodly.Upload.Tests.Support;
+
 namespace CodeGoodly.Upload.Tests.Transfers;
 
 /// <summary>Uploads against a streaming Kestrel server: streaming, Content-Length, progress, cancellation, idle timeouts, retries that never duplicate.</summary>
@@ -168,7 +170,7 @@ public sealed class UploadTransferTests : IAsyncLifetime
     {
         // Small socket buffers on both sides, so the client's progress follows what the server really read.
         await using StreamingApiServer slowServer = await StreamingApiServer.StartAsync(smallBuffers: true);
-        slowServer.UploadReadDelay = TimeSpan.FromMilliseconds(20); // at most ~3 MiB/s: 8 MiB take well over the 1 s attempt timeout
+        slowServer.UploadReadDelay = TimeSpan.FromMilliseconds(40); // at most ~1.6 MiB/s: 8 MiB take well over the 2 s attempt timeout
         using var http = new HttpClient(new SocketsHttpHandler
         {
             ConnectCallback = async (context, token) =>
@@ -178,7 +180,7 @@ public sealed class UploadTransferTests : IAsyncLifetime
                 return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
             },
         });
-        using var client = new UploadClient(http, slowServer.Options(o => o.AttemptTimeout = TimeSpan.FromSeconds(1)));
+        using var client = new UploadClient(http, slowServer.Options(o => o.AttemptTimeout = TimeSpan.FromSeconds(2)));
         await client.Files.GetInfoAsync(new FileId(1), Cancel); // sign in first
 
         UploadedFile uploaded = await client.Files.UploadAsync(new PatternStream(8 * MiB), "slow.bin", cancellationToken: Cancel).WaitAsync(HangGuard, Cancel);
@@ -290,6 +292,73 @@ public sealed class UploadTransferTests : IAsyncLifetime
         Assert.False(error.IsOutcomeUnknown);
         Assert.Equal(1, server.UploadRequests);
         Assert.Empty(server.Uploads);
+    }
+
+    [Fact]
+    public async Task UploadAsync_ServerStoresTheFileThenAnswers500_SentOnceAndOutcomeUnknown()
+    {
+        server.UploadFault = attempt => attempt == 1 ? UploadFault.StoreThen500 : UploadFault.None;
+        using var client = new UploadClient(server.Options(o => o.MaxRetries = 3));
+
+        var error = await Assert.ThrowsAsync<UploadApiException>(() =>
+            client.Files.UploadAsync(new PatternStream(2 * MiB), "once.bin", cancellationToken: Cancel).WaitAsync(HangGuard, Cancel));
+
+        Assert.Equal(UploadErrorKind.Server, error.Kind);
+        Assert.Equal(500, error.HttpStatus);
+        Assert.True(error.IsOutcomeUnknown);
+        Assert.Equal(1, server.UploadRequests);
+        Assert.Single(server.Uploads); // one copy on the server, never two
+    }
+
+    [Fact]
+    public async Task UploadAsync_RetryAfterLongerThanAttemptTimeout_WaitsItOutAndSucceeds()
+    {
+        // The wait the server asked for is not "no progress": the idle timeout must not cut it short.
+        server.UploadFault = attempt => attempt == 1 ? UploadFault.RespondBeforeReading429 : UploadFault.None;
+        server.UploadRetryAfterSeconds = 4;
+        using var client = new UploadClient(server.Options(o => o.AttemptTimeout = TimeSpan.FromSeconds(2)));
+        await client.Files.GetInfoAsync(new FileId(1), Cancel); // sign in first
+
+        UploadedFile uploaded = await client.Files.UploadAsync(new PatternStream(256 * 1024), "patient.bin", cancellationToken: Cancel).WaitAsync(HangGuard, Cancel);
+
+        Assert.Equal(2, server.UploadRequests);
+        StoredUpload stored = Assert.Single(server.Uploads);
+        Assert.Equal(TestPattern.Md5(256 * 1024), stored.Md5);
+        Assert.Equal(stored.Md5, uploaded.Hash);
+    }
+
+    [Fact]
+    public async Task UploadAsync_ChunkedBodyAnsweredDidNotReceiveFile_MessageSaysToPassTheLength()
+    {
+        server.RefuseChunkedUploads = true;
+        using var client = new UploadClient(server.Options());
+
+        var error = await Assert.ThrowsAsync<UploadApiException>(() =>
+            client.Files.UploadAsync(new PatternStream(64 * 1024, seekable: false), "pipe.bin", cancellationToken: Cancel).WaitAsync(HangGuard, Cancel));
+
+        Assert.Equal(UploadErrorKind.InvalidArgument, error.Kind);
+        Assert.Equal("Did not receive uploaded file.", error.ServerMessage);
+        Assert.Contains("Did not receive uploaded file.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("without Content-Length (chunked)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("UploadAsync(stream, contentLength, …)", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, server.UploadRequests);
+        Assert.Empty(server.Uploads);
+    }
+
+    [Fact]
+    public async Task UploadAsync_BodyWithContentLengthAnsweredDidNotReceiveFile_OnlyTheServersWords()
+    {
+        using var api = new ApiServer().GivenAuthorize()
+            .Given("file/upload", """{"status":"error","response":"Did not receive uploaded file.","_datetime":"2024-11-28 22:52:06"}""");
+        using var client = api.CreateClient();
+
+        var error = await Assert.ThrowsAsync<UploadApiException>(() =>
+            client.Files.UploadAsync(new PatternStream(1024, seekable: false), 1024, "pipe.bin", cancellationToken: Cancel).WaitAsync(HangGuard, Cancel));
+
+        Assert.Equal(UploadErrorKind.InvalidArgument, error.Kind);
+        Assert.Equal("Did not receive uploaded file.", error.ServerMessage);
+        Assert.DoesNotContain("chunked", error.Message, StringComparison.Ordinal);
+        Assert.NotNull(ApiServer.HeaderOf(Assert.Single(api.RequestsTo("file/upload")), "Content-Length"));
     }
 
     [Fact]
