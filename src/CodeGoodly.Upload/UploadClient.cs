@@ -29,7 +29,7 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
     /// <param name="options">The settings; validated now, and copied so later changes do not affect the client.</param>
     /// <exception cref="ArgumentException">The settings are not valid (no credentials, <c>http://</c> without opt-in, …).</exception>
     public UploadClient(UploadClientOptions options)
-        : this(null, options, new UploadSession(), signOutOnDispose: true)
+        : this(null, options, CreateSession(options, diagnostics: null), signOutOnDispose: true)
     {
     }
 
@@ -38,8 +38,17 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
     /// <param name="loggerFactory">Where the client logs requests, sign-ins, retries and transfers; secrets are never logged.</param>
     /// <exception cref="ArgumentException">The settings are not valid.</exception>
     public UploadClient(UploadClientOptions options, Microsoft.Extensions.Logging.ILoggerFactory loggerFactory)
-        : this(null, options, new UploadSession(), signOutOnDispose: true,
-            Diagnostics.UploadDiagnostics.From(loggerFactory ?? throw new ArgumentNullException(nameof(loggerFactory))))
+        : this(null, options, loggerFactory ?? throw new ArgumentNullException(nameof(loggerFactory)))
+    {
+    }
+
+    private UploadClient(HttpMessageHandler? network, UploadClientOptions options, Microsoft.Extensions.Logging.ILoggerFactory loggerFactory)
+        : this(network, options, Diagnostics.UploadDiagnostics.From(loggerFactory))
+    {
+    }
+
+    private UploadClient(HttpMessageHandler? network, UploadClientOptions options, Diagnostics.UploadDiagnostics diagnostics)
+        : this(network, options, CreateSession(options, diagnostics), signOutOnDispose: true, diagnostics)
     {
     }
 
@@ -52,7 +61,7 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
     /// <param name="options">The settings; validated now, and copied.</param>
     /// <exception cref="ArgumentException">The settings are not valid.</exception>
     public UploadClient(HttpClient httpClient, UploadClientOptions options)
-        : this(new HttpClientForwarder(httpClient ?? throw new ArgumentNullException(nameof(httpClient))), options, new UploadSession(), signOutOnDispose: true)
+        : this(new HttpClientForwarder(httpClient ?? throw new ArgumentNullException(nameof(httpClient))), options, CreateSession(options, diagnostics: null), signOutOnDispose: true)
     {
     }
 
@@ -70,7 +79,8 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
         http = pipelineClient;
         OwnsHttp = ownsHttp;
         this.session = session;
-        this.signOutOnDispose = signOutOnDispose;
+        // A shared session belongs to the fleet: disposing one instance must not disable the token every instance uses.
+        this.signOutOnDispose = signOutOnDispose && session.Shared is null;
         this.diagnostics = diagnostics ?? Diagnostics.UploadDiagnostics.Silent;
         http.BaseAddress ??= NormalizedBaseAddress(options.BaseAddress);
 
@@ -121,6 +131,13 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
         catch (UploadApiException refused) when (refused.Kind == UploadErrorKind.Authentication)
         {
             // The server had already dropped the token (idle expiry, another sign-in): signed out is what was asked for.
+        }
+        finally
+        {
+            if (session.Shared is { } shared)
+            {
+                await shared.RemoveAsync(token, cancellationToken).ConfigureAwait(false); // the fleet's instances sign in afresh
+            }
         }
     }
 
@@ -199,6 +216,15 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
             BaseAddress = NormalizedBaseAddress(options.BaseAddress),
             Timeout = Timeout.InfiniteTimeSpan, // the resilience pipeline owns timeouts; a transfer is bounded by idleness, not length
         };
+
+    /// <summary>The token cache of a client that owns its pipeline: its own, or linked to <see cref="UploadClientOptions.SessionStore"/>.</summary>
+    internal static UploadSession CreateSession(UploadClientOptions options, Diagnostics.UploadDiagnostics? diagnostics, IUploadSessionStore? store = null)
+    {
+        options = Checked(options);
+        store ??= options.SessionStore;
+        return new UploadSession(store is null ? null
+            : new Session.SessionStoreLink(store, UploadSessionKey.For(options), diagnostics ?? Diagnostics.UploadDiagnostics.Silent));
+    }
 
     private static UploadClientOptions Checked(UploadClientOptions options)
     {

@@ -56,6 +56,15 @@ public sealed class UploadClientOptions
     /// </summary>
     public int MaxReauthorizations { get; set; } = 5;
 
+    /// <summary>
+    /// Where instances that sign in with the same credentials share their session (see docs/scale-out.md), such as
+    /// <c>RedisUploadSessionStore</c>; <see langword="null"/> (the default): this client's own in-process session.
+    /// The API keeps one token per account, so a fleet of instances on one account needs a shared store. With one, disposing a
+    /// client leaves the shared token alone; <see cref="UploadClient.SignOutAsync"/> disables it and clears the store.
+    /// Not read from configuration: set it in code, or with <c>UseUploadSessionStore</c> in dependency injection.
+    /// </summary>
+    public IUploadSessionStore? SessionStore { get; set; }
+
     /// <summary>Checks the settings and returns every problem found, in words a person can act on; empty when they are valid.</summary>
     public IReadOnlyList<string> GetValidationErrors()
     {
@@ -182,7 +191,7 @@ public sealed class UploadClientOptions
 
     /// <summary>Describes the settings; keys and password are shown only as set or not set.</summary>
     public override string ToString() =>
-        $"UploadClientOptions {{ BaseAddress = {BaseAddress}, Credentials = {CredentialKind}, AllowInsecureHttp = {AllowInsecureHttp}, ServerTimeZone = {ServerTimeZone?.Id}, MaxRetries = {MaxRetries}, RetryBaseDelay = {RetryBaseDelay}, MaxRetryAfter = {MaxRetryAfter}, AttemptTimeout = {AttemptTimeout}, TotalTimeout = {TotalTimeout} }}";
+        $"UploadClientOptions {{ BaseAddress = {BaseAddress}, Credentials = {CredentialKind}, AllowInsecureHttp = {AllowInsecureHttp}, ServerTimeZone = {ServerTimeZone?.Id}, MaxRetries = {MaxRetries}, RetryBaseDelay = {RetryBaseDelay}, MaxRetryAfter = {MaxRetryAfter}, AttemptTimeout = {AttemptTimeout}, TotalTimeout = {TotalTimeout}, SessionStore = {SessionStore?.GetType().Name ?? "none"} }}";
 
     private string CredentialKind =>
         !string.IsNullOrEmpty(Key1) ? "key pair (redacted)" : !string.IsNullOrEmpty(Username) ? $"username {Username}, password (redacted)" : "none";

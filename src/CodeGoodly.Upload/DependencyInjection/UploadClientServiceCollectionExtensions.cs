@@ -99,7 +99,9 @@ public static class UploadClientServiceCollectionExtensions
         options.ValidateOnStart();
 
         // One token cache per registration: the client and every handler the factory rotates in share it.
-        services.AddKeyedSingleton(httpClientName, static (_, _) => new UploadSession());
+        // With a shared store (UseUploadSessionStore, or the options' SessionStore) the cache renews its token through the store.
+        services.AddKeyedSingleton(httpClientName, (provider, _) => UploadClient.CreateSession(OptionsFor(provider, optionsName), DiagnosticsFor(provider),
+            provider.GetKeyedService<IUploadSessionStore>(httpClientName)));
 
         IHttpClientBuilder http = services.AddHttpClient(httpClientName, (provider, client) =>
             {
@@ -154,7 +156,7 @@ public static class UploadClientServiceCollectionExtensions
     private static void Bind(OptionsBuilder<UploadClientOptions> options, IConfiguration section)
     {
         // The binding generator skips ServerTimeZone (TimeZoneInfo has no constructor to bind to: SYSLIB1100/1101, see the .csproj); it is read as an id below.
-        options.Bind(section);
+        options.Bind(new CodeGoodly.Upload.DependencyInjection.ConfigurationWithout(section, nameof(UploadClientOptions.SessionStore)));
 
         // A time zone is configured by its id; TimeZoneInfo itself cannot be bound.
         options.PostConfigure(bound =>

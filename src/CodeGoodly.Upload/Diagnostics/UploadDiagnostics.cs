@@ -57,6 +57,10 @@ internal sealed class UploadDiagnostics(ILogger logger)
         UploadLog.SignOutFailed(Logger, ErrorType(cause), Redaction.RedactText(cause.Message));
     }
 
+    /// <summary>Logs that the shared session store failed, so the client signs in by itself for now (no secret is in the store's messages).</summary>
+    public void SessionStoreUnavailable(Exception failure) =>
+        UploadLog.SessionStoreUnavailable(Logger, ErrorType(failure), Redaction.RedactText(failure.Message));
+
     /// <summary>A low-cardinality name for what went wrong: the SDK's error kind, "canceled", or the exception type.</summary>
     public static string ErrorType(Exception failure) => failure switch
     {

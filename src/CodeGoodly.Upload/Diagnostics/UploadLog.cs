@@ -40,6 +40,10 @@ internal static partial class UploadLog
         Message = "Signing out failed ({ErrorType}): {Reason}; the server drops the token when it expires")]
     public static partial void SignOutFailed(ILogger logger, string errorType, string reason);
 
+    [LoggerMessage(EventId = 2006, EventName = "SessionStoreUnavailable", Level = LogLevel.Warning,
+        Message = "The shared session store failed ({ErrorType}): {Reason}; signing in without it until it answers again")]
+    public static partial void SessionStoreUnavailable(ILogger logger, string errorType, string reason);
+
     [LoggerMessage(EventId = 3001, EventName = "Retrying", Level = LogLevel.Warning,
         Message = "Retrying {Method} {Endpoint} (retry {Retry}) after {Reason}; waited {DelayMilliseconds} ms")]
     public static partial void Retrying(ILogger logger, string method, string endpoint, int retry, string reason, long delayMilliseconds);

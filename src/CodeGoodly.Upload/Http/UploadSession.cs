@@ -4,10 +4,13 @@ namespace CodeGoodly.Upload.Http;
 /// The cached session of one client (or one DI registration): the current token, and at most one <c>/authorize</c> in flight.
 /// Every caller that finds the token missing or refused joins the same pending authorization (single-flight).
 /// </summary>
-internal sealed class UploadSession
+internal sealed class UploadSession(Session.SessionStoreLink? shared = null)
 {
     private readonly object gate = new();
     private Task<SessionToken>? current;
+
+    /// <summary>The shared store this session renews its token through, or <see langword="null"/> for a session of its own.</summary>
+    public Session.SessionStoreLink? Shared { get; } = shared;
 
     /// <summary>The retry budget of this client or DI registration, shared by all its calls (see <see cref="UploadPipeline"/>).</summary>
     public RetryBudget RetryBudget { get; } = new();
@@ -32,7 +35,7 @@ internal sealed class UploadSession
         {
             if (current is null || current.IsFaulted || current.IsCanceled)
             {
-                current = Start(authorize);
+                current = Start(refused: null, authorize);
             }
 
             return current.WaitAsync(cancellationToken);
@@ -51,7 +54,7 @@ internal sealed class UploadSession
                 && (!current.IsCompleted || (current.IsCompletedSuccessfully && !ReferenceEquals(current.Result, refused)));
             if (!newerIsReadyOrPending)
             {
-                current = Start(authorize);
+                current = Start(refused, authorize);
             }
 
             return current!.WaitAsync(cancellationToken);
@@ -78,9 +81,12 @@ internal sealed class UploadSession
         }
     }
 
-    private static Task<SessionToken> Start(Func<CancellationToken, Task<SessionToken>> authorize)
+    private Task<SessionToken> Start(SessionToken? refused, Func<CancellationToken, Task<SessionToken>> authorize)
     {
         // The authorization is shared: one caller giving up must not cancel it for the others, so it runs on its own token.
-        return Task.Run(() => authorize(CancellationToken.None));
+        // With a shared store the fleet's token is taken from it, and only the instance the store picks authorizes.
+        return Shared is null
+            ? Task.Run(() => authorize(CancellationToken.None))
+            : Task.Run(() => Shared.AcquireAsync(refused, authorize));
     }
 }

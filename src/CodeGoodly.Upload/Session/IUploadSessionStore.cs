@@ -3,7 +3,7 @@ namespace CodeGoodly.Upload;
 /// <summary>
 /// Where clients keep the session (access token and account id) they share. The API keeps one token per account: every
 /// <c>/authorize</c> kills the account's older tokens, so instances that sign in with the same credentials must share one
-/// session instead of each signing in (and logging the others out). Set <c>UploadClientOptions.SessionStore</c>
+/// session instead of each signing in (and logging the others out). Set <see cref="UploadClientOptions.SessionStore"/>
 /// (or <c>UseUploadSessionStore</c> in DI) to a store every instance reaches, such as <c>RedisUploadSessionStore</c>.
 /// </summary>
 /// <remarks>

@@ -12,7 +12,7 @@ public sealed class SessionContentionTests
     [Fact]
     public async Task Burst_TokenExpiresMidBurst_OneReauthorizationAndEveryCallSucceeds()
     {
-        var account = new FakeAccount();
+        var account = new OneTokenAccount();
         using var server = new RawHttpServer().Handle(account.Answer);
         using var client = server.CreateClient();
         await client.Account.GetInfoAsync(Ct);
@@ -28,7 +28,7 @@ public sealed class SessionContentionTests
     [Fact]
     public async Task TwoClients_ShareOneAccountUnderLoad_NoFailedCalls()
     {
-        var account = new FakeAccount();
+        var account = new OneTokenAccount();
         using var server = new RawHttpServer().Handle(account.Answer);
         using var first = server.CreateClient();
         using var second = server.CreateClient();
@@ -68,46 +68,5 @@ public sealed class SessionContentionTests
         T result = default!;
         await BoundedAsync(async () => result = await call());
         return result;
-    }
-
-    /// <summary>A server-side account: one valid token at a time, as the real script keeps it (a new /authorize deletes the older tokens).</summary>
-    private sealed class FakeAccount
-    {
-        private readonly object gate = new();
-        private int issued;
-        private string? validToken;
-        private int served;
-
-        public int Served => Volatile.Read(ref served);
-
-        public void ExpireTokens()
-        {
-            lock (gate)
-            {
-                validToken = null;
-            }
-        }
-
-        public RawReply? Answer(string endpoint, string body)
-        {
-            var form = body.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2))
-                .ToDictionary(p => WebUtility.UrlDecode(p[0]), p => p.Length > 1 ? WebUtility.UrlDecode(p[1]) : string.Empty);
-            lock (gate)
-            {
-                if (endpoint == "authorize")
-                {
-                    validToken = "token" + (++issued).ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(123, '0');
-                    return RawReply.Json($$"""{"data":{"access_token":"{{validToken}}","account_id":"158642"},"_status":"success"}""");
-                }
-
-                if (!form.TryGetValue("access_token", out string? token) || token != validToken)
-                {
-                    return RawReply.Json(RefusedJson);
-                }
-            }
-
-            Interlocked.Increment(ref served);
-            return endpoint == "account/info" ? RawReply.Json(AccountJson) : RawReply.Json(FileJson);
-        }
     }
 }
