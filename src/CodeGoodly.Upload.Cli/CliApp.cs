@@ -19,6 +19,7 @@ internal static class CliApp
             config.ConfigureConsole(host.Out);
             config.SetHelpProvider(new ExitCodeHelpProvider(config.Settings));
             config.CancellationExitCode(ExitCodes.Cancelled);
+            config.UseStrictParsing();
             config.SetExceptionHandler((failure, _) => Handle(failure, host));
 
             config.AddCommand<ListCommand>("ls").WithDescription("List a folder: its folders and files, with sizes and ids.")

@@ -17,14 +17,20 @@ internal sealed class ExitCodeHelpProvider(ICommandAppSettings settings) : HelpP
 
         yield return new Markup(
             Environment.NewLine + "[yellow]REMOTE PLACES:[/]" + Environment.NewLine
-            + "    /backups/2026      a path, resolved folder by folder through listings; / is the root" + Environment.NewLine
-            + "    id:1253            an id (a file or a folder); file:1253 or folder:125 when an id is both" + Environment.NewLine
-            + "    Two items with one name make a path ambiguous: the error lists them by id." + Environment.NewLine
+            + "    /backups/2026   a path, resolved through listings; / is the root" + Environment.NewLine
+            + "    id:1253         an id; file:1253 or folder:125 when an id is both" + Environment.NewLine
+            + "    A path that two items answer to is an error that lists both ids." + Environment.NewLine
             + Environment.NewLine + "[yellow]CREDENTIALS:[/]" + Environment.NewLine
-            + "    CODEGOODLY_UPLOAD_BASEADDRESS, _KEY1, _KEY2 (or _USERNAME, _PASSWORD), _ALLOWINSECUREHTTP;" + Environment.NewLine
-            + "    otherwise the profile saved by `cgupload login` (CODEGOODLY_UPLOAD_PROFILE overrides its path);" + Environment.NewLine
-            + "    --fake runs against the embedded fake server." + Environment.NewLine
-            + Environment.NewLine + "[yellow]EXIT CODES:[/]" + Environment.NewLine
-            + string.Join(Environment.NewLine, ExitCodes.All.Select(e => $"    {e.Code,-4} {Markup.Escape(e.Meaning)}")) + Environment.NewLine);
+            + "    CODEGOODLY_UPLOAD_BASEADDRESS, _KEY1, _KEY2 (or _USERNAME, _PASSWORD)" + Environment.NewLine
+            + "    and _ALLOWINSECUREHTTP; else the profile saved by `cgupload login`" + Environment.NewLine
+            + "    (CODEGOODLY_UPLOAD_PROFILE: its path). --fake: the embedded fake." + Environment.NewLine
+            + Environment.NewLine + "[yellow]EXIT CODES:[/]" + Environment.NewLine);
+        var codes = new Grid().AddColumn(new GridColumn().PadLeft(4).PadRight(2).NoWrap()).AddColumn();
+        foreach ((int code, string meaning) in ExitCodes.All)
+        {
+            codes.AddRow(new Text(code.ToString(System.Globalization.CultureInfo.InvariantCulture)), new Text(meaning));
+        }
+
+        yield return codes;
     }
 }

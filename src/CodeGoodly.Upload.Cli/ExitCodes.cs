@@ -14,12 +14,12 @@ internal static class ExitCodes
     /// <summary>The table printed under <c>--help</c> and in docs/cli.md.</summary>
     public static IReadOnlyList<(int Code, string Meaning)> All { get; } =
     [
-        (Ok, "everything asked for was done"),
-        (Error, "an error: the server refused or failed, a local file could not be read or written"),
-        (Usage, "usage: unknown command or option, a missing or malformed argument, an ambiguous path"),
-        (NotFound, "a remote path or id, or a local path, does not exist"),
-        (Authentication, "no credentials, or the server refused them"),
-        (Partial, "partial failure: some files were transferred (or copied), others failed; each is listed on stderr"),
-        (Cancelled, "cancelled with Ctrl+C; whole files stay, no partial file is left under its final name"),
+        (Ok, "ok: everything asked for was done"),
+        (Error, "error: the server refused or failed, or a local file could not be read or written"),
+        (Usage, "usage: unknown command or option, a bad argument, an ambiguous path"),
+        (NotFound, "not found: a remote path or id, or a local path"),
+        (Authentication, "authentication: no credentials, or the server refused them"),
+        (Partial, "partial failure: some files failed (each listed on stderr), the rest were done"),
+        (Cancelled, "cancelled (Ctrl+C): whole files stay, no partial file is left under its final name"),
     ];
 }

@@ -30,7 +30,9 @@ internal abstract class ClientCommand<TSettings>(CliHost host) : AsyncCommand<TS
         }
         else
         {
-            Out.MarkupLineInterpolated($"{verb}: [green]{result.Transferred.Count} transferred[/], {result.Skipped.Count} skipped, {(result.Failed.Count > 0 ? "[red]" : "[grey]")}{result.Failed.Count} failed[/] ({Output.Sizes.Format(result.BytesTransferred)} in {elapsed.TotalSeconds:0.0} s, {result.FoldersCreated} folders created)");
+            string failed = result.Failed.Count > 0 ? $"[red]{result.Failed.Count} failed[/]" : "0 failed";
+            Out.MarkupLine($"{Markup.Escape(verb)}: [green]{result.Transferred.Count} transferred[/], {result.Skipped.Count} skipped, {failed} "
+                + Markup.Escape($"({Output.Sizes.Format(result.BytesTransferred)} in {elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} s, {result.FoldersCreated} folders created)"));
             foreach (string link in result.LinksNotFollowed)
             {
                 Host.Error.MarkupLineInterpolated($"[yellow]link not followed:[/] {link}");
