@@ -58,4 +58,29 @@ public sealed class CancellationTests
         Assert.Equal(20 - afterCancel.Count, server.Journal.CountOf("file/download") - linksBefore);
         SampleTree.AssertSameFiles(tree.Files, target);
     }
+
+    [Fact(Skip = "SDK defect (not in the tree engine): Files.DownloadAsync ignores cancellation while the download GET waits for its "
+        + "response headers, and gives up only after about 100 s (AttemptTimeout); a raw HttpClient on the same URL cancels in 0.5 s.")]
+    public async Task DownloadFolder_CancelledWhileDownloadsWaitForTheServer_StopsAtOnceAndLeavesNoFile()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        using var tree = SampleTree.Create(fileCount: 6, levels: 1);
+        await using var server = FakeUploadServer.Start();
+        using UploadClient client = server.CreateClient();
+        await client.Transfers.UploadDirectoryAsync(tree.Top, cancellationToken: ct);
+        server.Faults.Delay("download", TimeSpan.FromMinutes(5), count: 100);
+        string target = tree.NewDirectory("restored");
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
+
+        Task<DirectoryTransferResult> download = client.Transfers.DownloadFolderAsync(null, target, new DirectoryTransferOptions { MaxConcurrency = 2 }, null, cancel.Token);
+        while (server.Journal.CountOf("download") < 2)
+        {
+            await Task.Delay(20, ct);
+        }
+
+        cancel.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => download.WaitAsync(TimeSpan.FromSeconds(20), ct)); // not the five minutes of the delay
+        Assert.Empty(Directory.EnumerateFiles(target, "*", SearchOption.AllDirectories));
+    }
 }
