@@ -11,4 +11,7 @@ public interface IUploadClient
 
     /// <summary>Create, list and manage folders.</summary>
     IFoldersClient Folders { get; }
+
+    /// <summary>Whole directory trees: upload a local directory into a folder, download a folder into a local directory.</summary>
+    ITransfersClient Transfers { get; }
 }

@@ -1,5 +1,6 @@
 using CodeGoodly.Upload.Api;
 using CodeGoodly.Upload.Http;
+using CodeGoodly.Upload.Transfers.Directories;
 using Refit;
 
 namespace CodeGoodly.Upload;
@@ -92,6 +93,7 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
         Folders = new FoldersClient(api, mapper);
         Files = new FilesClient(api, mapper, new FileDownloader(http, options), account, options);
         Admin = new AdminClient(api, mapper);
+        Transfers = new TransfersClient(Files, Folders, Account);
     }
 
     /// <inheritdoc />
@@ -102,6 +104,9 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
 
     /// <inheritdoc />
     public IFoldersClient Folders { get; }
+
+    /// <inheritdoc />
+    public ITransfersClient Transfers { get; }
 
     /// <summary>Administrator endpoints (accounts with <c>level_id</c> 20): create, edit and delete accounts, list packages.</summary>
     public IAdminClient Admin { get; }

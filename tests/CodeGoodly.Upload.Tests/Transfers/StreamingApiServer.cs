@@ -36,6 +36,9 @@ public sealed class StreamingApiServer : IAsyncDisposable
 
     private readonly WebApplication app;
     private readonly ConcurrentDictionary<long, ServedFile> files = new();
+    private readonly ConcurrentDictionary<long, (string Name, long? Parent)> folders = new();
+    private readonly ConcurrentDictionary<long, (string Name, long Size, long? Folder)> listed = new();
+    private long nextFolderId = 124;
     private int uploadRequests;
     private int downloadRequests;
     private long nextFileId = 1000;
@@ -226,7 +229,46 @@ public sealed class StreamingApiServer : IAsyncDisposable
             await Json(context, $$"""{"data":{"file_id":"{{id}}","filename":"file{{id}}.bin","download_url":"{{url}}"},{{Envelope}}}""").ConfigureAwait(false);
         }));
         app.MapPost("/api/v2/file/upload", (RequestDelegate)UploadAsync);
+        // Just enough folders for tree transfers (the benchmark's `trees` mode): create, info, and a listing of what was uploaded.
+        app.MapPost("/api/v2/folder/create", (RequestDelegate)(async context =>
+        {
+            IFormCollection form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+            long id = Interlocked.Increment(ref nextFolderId);
+            folders[id] = (form["folder_name"].ToString(), FolderOf(form["parent_id"].ToString()));
+            await Json(context, $$"""{"response":"Folder successfully created.","data":{{FolderJson(id)}},{{Envelope}}}""").ConfigureAwait(false);
+        }));
+        app.MapPost("/api/v2/folder/info", (RequestDelegate)(async context =>
+        {
+            IFormCollection form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+            await Json(context, FolderOf(form["folder_id"].ToString()) is long id && folders.ContainsKey(id)
+                ? $$"""{"data":{{FolderJson(id)}},{{Envelope}}}"""
+                : """{"status":"error","response":"Could not find folder based on folder_id.","_datetime":"2024-11-28 22:52:06"}""").ConfigureAwait(false);
+        }));
+        app.MapPost("/api/v2/folder/listing", (RequestDelegate)(async context =>
+        {
+            IFormCollection form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+            long? parent = FolderOf(form["parent_folder_id"].ToString());
+            string children = string.Join(',', folders.Where(f => f.Value.Parent == parent).Select(f => FolderJson(f.Key)));
+            string stored = string.Join(',', listed.Where(f => f.Value.Folder == parent).OrderBy(f => f.Value.Name, StringComparer.Ordinal).Select(f => ListedFileJson(f.Key, f.Value.Name, f.Value.Size, f.Value.Folder)));
+            await Json(context, $$"""{"data":{"folders":[{{children}}],"files":[{{stored}}]},{{Envelope}}}""").ConfigureAwait(false);
+        }));
         app.MapGet("/dl/{id}", (RequestDelegate)DownloadAsync);
+    }
+
+    private static long? FolderOf(string text) =>
+        long.TryParse(text, CultureInfo.InvariantCulture, out long id) && id > 0 ? id : null;
+
+    private string FolderJson(long id)
+    {
+        (string name, long? parent) = folders[id];
+        string parentJson = parent is long p ? $"\"{p}\"" : "null";
+        return $$"""{"id":"{{id}}","parentId":{{parentJson}},"folderName":"{{System.Text.Json.JsonEncodedText.Encode(name)}}","totalSize":"0","isPublic":"0","date_added":"2024-11-28 22:52:06","date_updated":null,"total_downloads":0,"child_folder_count":0,"file_count":0}""";
+    }
+
+    private static string ListedFileJson(long id, string name, long size, long? folder)
+    {
+        string folderJson = folder is long f ? $"\"{f}\"" : "null";
+        return $$"""{"id":"{{id}}","filename":"{{System.Text.Json.JsonEncodedText.Encode(name)}}","fileSize":"{{size}}","status":"active","folderId":{{folderJson}}}""";
     }
 
     private static string FileJson(string id) =>
@@ -337,6 +379,7 @@ public sealed class StreamingApiServer : IAsyncDisposable
 
         Uploads.Enqueue(new StoredUpload(fileName, size, md5, context.Request.ContentLength, chunked, fields));
         long id = Interlocked.Increment(ref nextFileId);
+        listed[id] = (fileName, size, FolderOf(fields.GetValueOrDefault("folder_id") ?? string.Empty));
         if (fault == Transfers.UploadFault.StoreThenAbort)
         {
             context.Abort();
