@@ -19,4 +19,7 @@ internal sealed class RegisteredUploadClient(UploadClient shared) : IUploadClien
 
     /// <summary>Administrator endpoints (accounts with <c>level_id</c> 20).</summary>
     public IAdminClient Admin => shared.Admin;
+
+    /// <inheritdoc />
+    public ITransfersClient Transfers => shared.Transfers;
 }

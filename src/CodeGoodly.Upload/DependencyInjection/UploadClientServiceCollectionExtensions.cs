@@ -33,7 +33,7 @@ public static class UploadClientServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IUploadClient"/> and the sub-clients (<see cref="IAccountClient"/>, <see cref="IFilesClient"/>, <see cref="IFoldersClient"/>,
-    /// <see cref="IAdminClient"/>) as transient services and <see cref="UploadClient"/> as a singleton, all over one named <see cref="HttpClient"/>
+    /// <see cref="IAdminClient"/>, <see cref="ITransfersClient"/>) as transient services and <see cref="UploadClient"/> as a singleton, all over one named <see cref="HttpClient"/>
     /// pipeline (see the class remarks for why). The options are validated when the host starts; every client resolved shares one access token.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -139,6 +139,7 @@ public static class UploadClientServiceCollectionExtensions
             services.AddTransient(static provider => provider.GetRequiredService<UploadClient>().Files);
             services.AddTransient(static provider => provider.GetRequiredService<UploadClient>().Folders);
             services.AddTransient(static provider => provider.GetRequiredService<UploadClient>().Admin);
+            services.AddTransient(static provider => provider.GetRequiredService<UploadClient>().Transfers);
         }
         else
         {
@@ -148,6 +149,7 @@ public static class UploadClientServiceCollectionExtensions
             services.AddKeyedTransient(serviceKey, static (provider, key) => provider.GetRequiredKeyedService<UploadClient>(key).Files);
             services.AddKeyedTransient(serviceKey, static (provider, key) => provider.GetRequiredKeyedService<UploadClient>(key).Folders);
             services.AddKeyedTransient(serviceKey, static (provider, key) => provider.GetRequiredKeyedService<UploadClient>(key).Admin);
+            services.AddKeyedTransient(serviceKey, static (provider, key) => provider.GetRequiredKeyedService<UploadClient>(key).Transfers);
         }
 
         return http;

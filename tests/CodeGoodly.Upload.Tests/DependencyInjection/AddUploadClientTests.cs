@@ -80,6 +80,7 @@ public sealed class AddUploadClientTests
         Assert.NotNull(provider.GetRequiredService<UploadClient>().Admin);
         Assert.NotNull(provider.GetRequiredService<IFilesClient>());
         Assert.NotNull(provider.GetRequiredService<IAdminClient>());
+        Assert.NotNull(provider.GetRequiredService<ITransfersClient>());
         Assert.Single(api.RequestsTo("authorize"));
     }
 

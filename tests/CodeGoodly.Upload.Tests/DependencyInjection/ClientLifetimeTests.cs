@@ -57,7 +57,7 @@ public sealed class ClientLifetimeTests
         Assert.Same(Service<UploadClient>(provider, key), Service<UploadClient>(provider, key));
 
         // The interfaces are transient, as typed clients are, and what they hand out has nothing to dispose.
-        foreach (Type type in new[] { typeof(IUploadClient), typeof(IAccountClient), typeof(IFilesClient), typeof(IFoldersClient), typeof(IAdminClient) })
+        foreach (Type type in new[] { typeof(IUploadClient), typeof(IAccountClient), typeof(IFilesClient), typeof(IFoldersClient), typeof(IAdminClient), typeof(ITransfersClient) })
         {
             Assert.Equal(ServiceLifetime.Transient, Descriptor(type).Lifetime);
             object instance = key is null ? provider.GetRequiredService(type) : provider.GetRequiredKeyedService(type, key);
@@ -127,7 +127,7 @@ public sealed class ClientLifetimeTests
     private static Dictionary<Type, WeakReference[]> ResolveEveryService(ServiceProvider provider, string? key)
     {
         var resolved = new Dictionary<Type, WeakReference[]>();
-        foreach (Type type in new[] { typeof(IUploadClient), typeof(UploadClient), typeof(IAccountClient), typeof(IFilesClient), typeof(IFoldersClient), typeof(IAdminClient) })
+        foreach (Type type in new[] { typeof(IUploadClient), typeof(UploadClient), typeof(IAccountClient), typeof(IFilesClient), typeof(IFoldersClient), typeof(IAdminClient), typeof(ITransfersClient) })
         {
             var references = new WeakReference[Resolutions];
             for (int i = 0; i < Resolutions; i++)
