@@ -9,6 +9,7 @@ using CodeGoodly.Upload.Benchmarks;
 // ... -- peak <sdk|raw> <file> <baseAddress>                                    (internal) one upload in a fresh process, reports its memory
 return args switch
 {
+    ["fleet", .. string[] rest] => await FleetScenario.RunAsync(rest), // a fleet on one account: in-process sessions vs the Redis store (FleetScenario.cs)
     ["small"] => await BenchmarkRun.RunSmallOnlyAsync(rounds: 9),
     ["small", string rounds] => await BenchmarkRun.RunSmallOnlyAsync(int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture)),
     ["small", string rounds, "profile"] => await BenchmarkRun.RunSmallOnlyAsync(int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture), profile: true),

@@ -63,39 +63,9 @@ public sealed class SecrecyTests(SharedRedis redis)
         Assert.Equal(token, await store.GetAsync(session.Key, Ct));
     }
 
-    private async Task<List<(string Key, byte[] Value)>> EverythingInRedisAsync()
-    {
-        var everything = new List<(string, byte[])>();
-        await foreach (RedisKey key in redis.Server.KeysAsync(pageSize: 500))
-        {
-            byte[] value = await redis.Database.KeyTypeAsync(key) == RedisType.String
-                ? (byte[]?)await redis.Database.StringGetAsync(key) ?? []
-                : [];
-            everything.Add((key!, value));
-        }
+    private Task<List<(string Key, byte[] Value)>> EverythingInRedisAsync() => RedisContents.EverythingAsync(redis.Server, redis.Database);
 
-        return everything;
-    }
-
-    /// <summary>No key name and no value holds a secret, nor any 12-character piece of one (as text).</summary>
-    private static void AssertRevealsNone(List<(string Key, byte[] Value)> everything, string[] secrets)
-    {
-        foreach ((string key, byte[] value) in everything)
-        {
-            string valueText = Encoding.UTF8.GetString(value);
-            string valueLatin1 = Encoding.Latin1.GetString(value);
-            foreach (string secret in secrets)
-            {
-                for (int start = 0; start + 12 <= secret.Length; start++)
-                {
-                    string piece = secret.Substring(start, 12);
-                    Assert.DoesNotContain(piece, key, StringComparison.OrdinalIgnoreCase);
-                    Assert.DoesNotContain(piece, valueText, StringComparison.OrdinalIgnoreCase);
-                    Assert.DoesNotContain(piece, valueLatin1, StringComparison.OrdinalIgnoreCase);
-                }
-            }
-        }
-    }
+    private static void AssertRevealsNone(List<(string Key, byte[] Value)> everything, string[] secrets) => RedisContents.AssertRevealsNone(everything, secrets);
 
     private static void AssertNotReadable(byte[] stored, UploadSessionToken token)
     {
