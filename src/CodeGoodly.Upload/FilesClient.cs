@@ -73,9 +73,10 @@ internal sealed class FilesClient(IUploadApi api, WireMapper mapper, FileDownloa
         using var watchdog = new TransferWatchdog(options.AttemptTimeout, cancellationToken);
         Func<long, Exception?>? checkSize = length is null && account.KnownPackage is not null ? sent => PackageRefusal(sent, atLeast: true) : null;
         var file = new UploadFileContent(content, length, fileName, OctetStream, progress, watchdog, checkSize);
+        var body = new MultipartFormBody([new(UploadFormFields.FolderId, folder)], UploadFormFields.File, file);
         try
         {
-            return await ApiCaller.CallAsync(ApiEndpoint.FileUpload, ct => api.FileUploadAsync(new UploadStreamPart(file), folder, ct),
+            return await ApiCaller.CallAsync(Endpoints.FileUpload, ct => api.FileUploadAsync(body, ct),
                 WireJsonContext.Default.WireEnvelopeListWireUploadedFile, ReadUploaded, watchdog.Token).ConfigureAwait(false);
         }
         catch (Exception failure) when (!cancellationToken.IsCancellationRequested && TranslateUploadFailure(failure, file, watchdog) is { } translated)
@@ -110,16 +111,16 @@ internal sealed class FilesClient(IUploadApi api, WireMapper mapper, FileDownloa
         if (watchdog.HasFired)
         {
             bool unknown = file.BodyCompleted;
-            return new UploadApiException(UploadErrorKind.Network, ApiEndpoint.FileUpload,
-                $"{ApiEndpoint.FileUpload} failed (Network): {watchdog.Describe("the upload")} after {sent} were sent."
+            return new UploadApiException(UploadErrorKind.Network, Endpoints.FileUpload,
+                $"{Endpoints.FileUpload} failed (Network): {watchdog.Describe("the upload")} after {sent} were sent."
                 + (unknown ? " The whole file was sent, so the server may have stored it: check before repeating the upload." : " The server cannot have stored a partial upload."),
                 innerException: failure) { IsOutcomeUnknown = unknown };
         }
 
         if (failure is UploadApiException { Kind: UploadErrorKind.Network, IsOutcomeUnknown: true } network && !file.BodyCompleted)
         {
-            return new UploadApiException(UploadErrorKind.Network, ApiEndpoint.FileUpload,
-                $"{ApiEndpoint.FileUpload} failed (Network): the connection broke after {sent} were sent, so the server cannot have stored the file.",
+            return new UploadApiException(UploadErrorKind.Network, Endpoints.FileUpload,
+                $"{Endpoints.FileUpload} failed (Network): the connection broke after {sent} were sent, so the server cannot have stored the file.",
                 innerException: network.InnerException ?? network);
         }
 
@@ -129,7 +130,7 @@ internal sealed class FilesClient(IUploadApi api, WireMapper mapper, FileDownloa
     public Task<DownloadLink> GetDownloadLinkAsync(FileId fileId, CancellationToken cancellationToken = default)
     {
         var form = new FileIdForm { FileId = Guard.Id(fileId, nameof(fileId)) };
-        return ApiCaller.CallAsync("file/download", ct => api.FileDownloadAsync(form, ct), WireJsonContext.Default.WireEnvelopeWireDownloadLink,
+        return ApiCaller.CallAsync(Endpoints.FileDownload, ct => api.FileDownloadAsync(form, ct), WireJsonContext.Default.WireEnvelopeWireDownloadLink,
             envelope => WireMapper.ToDownloadLink(ApiResponseReader.Data(envelope)), cancellationToken);
     }
 
@@ -176,7 +177,7 @@ internal sealed class FilesClient(IUploadApi api, WireMapper mapper, FileDownloa
     public Task<FileDetails> GetInfoAsync(FileId fileId, CancellationToken cancellationToken = default)
     {
         var form = new FileIdForm { FileId = Guard.Id(fileId, nameof(fileId)) };
-        return CallFileAsync("file/info", ct => api.FileInfoAsync(form, ct), cancellationToken);
+        return CallFileAsync(Endpoints.FileInfo, ct => api.FileInfoAsync(form, ct), cancellationToken);
     }
 
     public Task<FileDetails> EditAsync(FileId fileId, FileChanges changes, CancellationToken cancellationToken = default)
@@ -195,13 +196,13 @@ internal sealed class FilesClient(IUploadApi api, WireMapper mapper, FileDownloa
             FileType = changes.FileType is null ? string.Empty : Guard.Name(changes.FileType, nameof(changes)),
             FolderId = changes.FolderId is { } folder ? Guard.Id(folder, nameof(changes)) : string.Empty,
         };
-        return CallFileAsync("file/edit", ct => api.FileEditAsync(form, ct), cancellationToken);
+        return CallFileAsync(Endpoints.FileEdit, ct => api.FileEditAsync(form, ct), cancellationToken);
     }
 
     public Task<FileDetails> DeleteAsync(FileId fileId, CancellationToken cancellationToken = default)
     {
         var form = new FileIdForm { FileId = Guard.Id(fileId, nameof(fileId)) };
-        return CallFileAsync("file/delete", ct => api.FileDeleteAsync(form, ct), cancellationToken);
+        return CallFileAsync(Endpoints.FileDelete, ct => api.FileDeleteAsync(form, ct), cancellationToken);
     }
 
     public Task<FileDetails> MoveAsync(FileId fileId, FolderId? newParentFolderId, CancellationToken cancellationToken = default)
@@ -211,7 +212,7 @@ internal sealed class FilesClient(IUploadApi api, WireMapper mapper, FileDownloa
             FileId = Guard.Id(fileId, nameof(fileId)),
             NewParentFolderId = Guard.Destination(newParentFolderId, nameof(newParentFolderId), root: "null"),
         };
-        return CallFileAsync("file/move", ct => api.FileMoveAsync(form, ct), cancellationToken);
+        return CallFileAsync(Endpoints.FileMove, ct => api.FileMoveAsync(form, ct), cancellationToken);
     }
 
     public Task<FileCopyResult> CopyAsync(FileId fileId, FolderId? copyToFolderId, CancellationToken cancellationToken = default)
@@ -221,7 +222,7 @@ internal sealed class FilesClient(IUploadApi api, WireMapper mapper, FileDownloa
             FileId = Guard.Id(fileId, nameof(fileId)),
             CopyToFolderId = Guard.Destination(copyToFolderId, nameof(copyToFolderId), root: "null"),
         };
-        return ApiCaller.CallAsync("file/copy", ct => api.FileCopyAsync(form, ct), WireJsonContext.Default.WireCopyEnvelope,
+        return ApiCaller.CallAsync(Endpoints.FileCopy, ct => api.FileCopyAsync(form, ct), WireJsonContext.Default.WireCopyEnvelope,
             envelope => new FileCopyResult
             {
                 Original = mapper.ToFile(ApiResponseReader.Data(envelope.OriginalFile ?? throw new FormatException("Field 'original_file' is missing."))),
@@ -242,7 +243,7 @@ internal sealed class FilesClient(IUploadApi api, WireMapper mapper, FileDownloa
             ?? throw new FormatException("Field 'data' holds no uploaded file.");
         if (!string.IsNullOrEmpty(item.Error))
         {
-            throw new UploadApiException(ErrorClassifier.FromServerMessage("file/upload", item.Error), "file/upload", httpStatus: 200, serverMessage: item.Error);
+            throw new UploadApiException(ErrorClassifier.FromServerMessage(Endpoints.FileUpload, item.Error), Endpoints.FileUpload, httpStatus: 200, serverMessage: item.Error);
         }
 
         return WireMapper.ToUploadedFile(item);
@@ -258,14 +259,14 @@ internal sealed class FilesClient(IUploadApi api, WireMapper mapper, FileDownloa
 
         if (!package.CanUpload)
         {
-            return new UploadApiException(UploadErrorKind.Forbidden, ApiEndpoint.FileUpload,
-                $"file/upload refused before sending: the account's package '{package.Label}' may not upload files (can_upload is 0).");
+            return new UploadApiException(UploadErrorKind.Forbidden, Endpoints.FileUpload,
+                $"{Endpoints.FileUpload} refused before sending: the account's package '{package.Label}' may not upload files (can_upload is 0).");
         }
 
         if (package.MaxUploadSize > 0 && length > package.MaxUploadSize)
         {
-            return new UploadApiException(UploadErrorKind.Forbidden, ApiEndpoint.FileUpload,
-                $"file/upload refused{(atLeast ? " and stopped" : " before sending")}: the file is {(atLeast ? "more than " + package.MaxUploadSize.ToString(System.Globalization.CultureInfo.InvariantCulture) : length?.ToString(System.Globalization.CultureInfo.InvariantCulture))} bytes but the package '{package.Label}' allows at most {package.MaxUploadSize} bytes.");
+            return new UploadApiException(UploadErrorKind.Forbidden, Endpoints.FileUpload,
+                $"{Endpoints.FileUpload} refused{(atLeast ? " and stopped" : " before sending")}: the file is {(atLeast ? "more than " + package.MaxUploadSize.ToString(System.Globalization.CultureInfo.InvariantCulture) : length?.ToString(System.Globalization.CultureInfo.InvariantCulture))} bytes but the package '{package.Label}' allows at most {package.MaxUploadSize} bytes.");
         }
 
         return null;

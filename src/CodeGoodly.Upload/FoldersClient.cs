@@ -16,20 +16,20 @@ internal sealed class FoldersClient(IUploadApi api, WireMapper mapper) : IFolder
             IsPublic = Guard.Visibility(visibility, nameof(visibility)),
             AccessPassword = PasswordHash.Md5Hex(accessPassword),
         };
-        return CallFolderAsync("folder/create", ct => api.FolderCreateAsync(form, ct), cancellationToken);
+        return CallFolderAsync(Endpoints.FolderCreate, ct => api.FolderCreateAsync(form, ct), cancellationToken);
     }
 
     public Task<FolderListing> ListAsync(FolderId? folderId = null, CancellationToken cancellationToken = default)
     {
         var form = new FolderListingForm { ParentFolderId = Guard.Destination(folderId, nameof(folderId), root: string.Empty) };
-        return ApiCaller.CallAsync("folder/listing", ct => api.FolderListingAsync(form, ct), WireJsonContext.Default.WireEnvelopeWireListing,
+        return ApiCaller.CallAsync(Endpoints.FolderListing, ct => api.FolderListingAsync(form, ct), WireJsonContext.Default.WireEnvelopeWireListing,
             envelope => mapper.ToListing(ApiResponseReader.Data(envelope)), cancellationToken);
     }
 
     public Task<FolderDetails> GetInfoAsync(FolderId folderId, CancellationToken cancellationToken = default)
     {
         var form = new FolderIdForm { FolderId = Guard.Id(folderId, nameof(folderId)) };
-        return CallFolderAsync("folder/info", ct => api.FolderInfoAsync(form, ct), cancellationToken);
+        return CallFolderAsync(Endpoints.FolderInfo, ct => api.FolderInfoAsync(form, ct), cancellationToken);
     }
 
     public Task<FolderDetails> EditAsync(FolderId folderId, FolderChanges changes, CancellationToken cancellationToken = default)
@@ -49,13 +49,13 @@ internal sealed class FoldersClient(IUploadApi api, WireMapper mapper) : IFolder
             IsPublic = changes.Visibility is { } visibility ? Guard.Visibility(visibility, nameof(changes)) : null,
             AccessPassword = PasswordHash.Md5Hex(changes.AccessPassword),
         };
-        return CallFolderAsync("folder/edit", ct => api.FolderEditAsync(form, ct), cancellationToken);
+        return CallFolderAsync(Endpoints.FolderEdit, ct => api.FolderEditAsync(form, ct), cancellationToken);
     }
 
     public Task DeleteAsync(FolderId folderId, CancellationToken cancellationToken = default)
     {
         var form = new FolderIdForm { FolderId = Guard.Id(folderId, nameof(folderId)) };
-        return ApiCaller.CallAsync("folder/delete", ct => api.FolderDeleteAsync(form, ct), WireJsonContext.Default.WireEnvelope,
+        return ApiCaller.CallAsync(Endpoints.FolderDelete, ct => api.FolderDeleteAsync(form, ct), WireJsonContext.Default.WireEnvelope,
             _ => true, cancellationToken);
     }
 
@@ -66,7 +66,7 @@ internal sealed class FoldersClient(IUploadApi api, WireMapper mapper) : IFolder
             FolderId = Guard.Id(folderId, nameof(folderId)),
             NewParentFolderId = Guard.Destination(newParentFolderId, nameof(newParentFolderId), root: "null"),
         };
-        return CallFolderAsync("folder/move", ct => api.FolderMoveAsync(form, ct), cancellationToken);
+        return CallFolderAsync(Endpoints.FolderMove, ct => api.FolderMoveAsync(form, ct), cancellationToken);
     }
 
     private Task<FolderDetails> CallFolderAsync(string endpoint, Func<CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken) =>

@@ -125,7 +125,7 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
 
         try
         {
-            await ApiCaller.CallAsync(ApiEndpoint.DisableAccessToken, ct => sessionApi.DisableAccessTokenAsync(token, ct), WireJsonContext.Default.WireEnvelope,
+            await ApiCaller.CallAsync(Endpoints.DisableAccessToken, ct => sessionApi.DisableAccessTokenAsync(token, ct), WireJsonContext.Default.WireEnvelope,
                 _ => true, cancellationToken).ConfigureAwait(false);
         }
         catch (UploadApiException refused) when (refused.Kind == UploadErrorKind.Authentication)

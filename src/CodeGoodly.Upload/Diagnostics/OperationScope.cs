@@ -1,3 +1,4 @@
+using CodeGoodly.Upload.Api;
 using System.Diagnostics;
 using CodeGoodly.Upload.Http;
 
@@ -16,7 +17,7 @@ internal sealed class OperationScope : IDisposable
 
     private OperationScope(string endpoint)
     {
-        operation = OperationNames.Of(endpoint);
+        operation = Endpoints.OperationName(endpoint);
         activity = UploadInstruments.Source.StartActivity(operation, ActivityKind.Internal);
         activity?.SetTag(UploadInstruments.OperationTag, operation);
         activity?.SetTag(UploadInstruments.EndpointTag, endpoint);

@@ -1,3 +1,4 @@
+using CodeGoodly.Upload.Api;
 using System.Diagnostics;
 using CodeGoodly.Upload.Http;
 
@@ -22,7 +23,7 @@ internal sealed class UploadTelemetryHandler(UploadDiagnostics diagnostics) : De
     /// </summary>
     internal Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, AttemptHistory? history, CancellationToken cancellationToken)
     {
-        string? endpoint = ApiEndpoint.Of(request);
+        string? endpoint = Endpoints.Of(request);
         bool isDownload = endpoint is null && request.Method == HttpMethod.Get;
         string label = endpoint ?? (isDownload ? "download" : request.Method.Method);
         string method = request.Method.Method;
@@ -41,7 +42,7 @@ internal sealed class UploadTelemetryHandler(UploadDiagnostics diagnostics) : De
     {
         HttpContent? original = request.Content;
         CountingContent? counted = null;
-        if (endpoint == ApiEndpoint.FileUpload && original is not null)
+        if (endpoint == Endpoints.FileUpload && original is not null)
         {
             counted = new CountingContent(original);
             request.Content = counted;
@@ -86,8 +87,8 @@ internal sealed class UploadTelemetryHandler(UploadDiagnostics diagnostics) : De
     {
         string url = Redaction.RedactUrl(request.RequestUri);
         UploadLog.DownloadStarting(diagnostics.Logger, url);
-        Activity? activity = UploadInstruments.Source.StartActivity(OperationNames.Download, ActivityKind.Internal);
-        activity?.SetTag(UploadInstruments.OperationTag, OperationNames.Download);
+        Activity? activity = UploadInstruments.Source.StartActivity(Endpoints.DownloadOperation, ActivityKind.Internal);
+        activity?.SetTag(UploadInstruments.OperationTag, Endpoints.DownloadOperation);
         TagServer(activity, request.RequestUri);
         long started = Stopwatch.GetTimestamp();
         HttpResponseMessage response;

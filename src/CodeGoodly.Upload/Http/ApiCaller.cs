@@ -51,7 +51,7 @@ internal static class ApiCaller
     /// say the request was turned away and are not ambiguous.
     /// </summary>
     private static bool IsAmbiguousWriteAnswer(string endpoint, UploadApiException answer) =>
-        !answer.IsOutcomeUnknown && answer.HttpStatus is int status && RetryRules.MayHaveActed(status) && ApiEndpoint.IsWrite(endpoint);
+        !answer.IsOutcomeUnknown && answer.HttpStatus is int status && RetryRules.MayHaveActed(status) && Endpoints.IsWrite(endpoint);
 
     /// <summary>Turns an exception from the HTTP stack into the SDK's error, or <see langword="null"/> to let it through (the SDK's own errors, the caller's cancellation, programming errors).</summary>
     internal static UploadApiException? TransportFailure(string endpoint, Exception failure, CancellationToken cancellationToken)
@@ -86,7 +86,7 @@ internal static class ApiCaller
             return null;
         }
 
-        bool outcomeUnknown = ApiEndpoint.IsWrite(endpoint) && !RetryRules.CertainlyNotSent(cause);
+        bool outcomeUnknown = Endpoints.IsWrite(endpoint) && !RetryRules.CertainlyNotSent(cause);
         string message = $"{endpoint} failed (Network): {why}: {Redaction.RedactText(cause.Message)}"
             + (outcomeUnknown ? OutcomeUnknownNote : string.Empty);
         return new UploadApiException(UploadErrorKind.Network, endpoint, message, innerException: cause) { IsOutcomeUnknown = outcomeUnknown };

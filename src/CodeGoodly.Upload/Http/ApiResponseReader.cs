@@ -64,7 +64,7 @@ internal static class ApiResponseReader
             }
 
             string text = BuildMessage(endpoint, kind, status, message, body);
-            if (kind == UploadErrorKind.UnexpectedResponse && status == 404 && endpoint == ApiEndpoint.Authorize)
+            if (kind == UploadErrorKind.UnexpectedResponse && status == 404 && endpoint == Endpoints.Authorize)
             {
                 // The first call of every session: a router that knows no "authorize" means the address, not the server, is wrong.
                 text = text.TrimEnd() + (text.EndsWith('.') || text.EndsWith('…') ? string.Empty : ".") + WrongAddressHint(response);

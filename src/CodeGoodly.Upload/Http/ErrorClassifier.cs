@@ -1,3 +1,4 @@
+using CodeGoodly.Upload.Api;
 using System.Net;
 
 namespace CodeGoodly.Upload.Http;
@@ -52,7 +53,7 @@ internal static class ErrorClassifier
     public static UploadErrorKind FromServerMessage(string endpoint, string? message)
     {
         // Whatever /authorize refuses ("Please provide key1 …", "Failed issuing access token.") means the client cannot sign in.
-        if (endpoint == ApiEndpoint.Authorize)
+        if (endpoint == Endpoints.Authorize)
         {
             return UploadErrorKind.Authentication;
         }

@@ -1,3 +1,4 @@
+using CodeGoodly.Upload.Api;
 using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
@@ -18,7 +19,7 @@ namespace CodeGoodly.Upload.Http;
 internal sealed class FileDownloader(HttpClient http, UploadClientOptions options)
 {
     private const int BufferSize = 128 * 1024;
-    private const string Endpoint = ApiEndpoint.FileDownload;
+    private const string Endpoint = Endpoints.FileDownload;
 
     public async Task DownloadAsync(Func<CancellationToken, Task<DownloadLink>> getLink, Stream destination,
         IProgress<TransferProgress>? progress, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using CodeGoodly.Upload.Api;
 using System.Net;
 
 namespace CodeGoodly.Upload.Http;
@@ -41,7 +42,7 @@ internal sealed class HttpClientForwarder(HttpClient client) : HttpMessageHandle
         catch (Exception) when (guarded?.WithheldFrom is { } target)
         {
             // The failure of the withheld body, in the handler's words; what happened is the redirect.
-            throw Redirects.Followed(ApiEndpoint.Of(request) ?? request.Method.Method, target);
+            throw Redirects.Followed(Endpoints.Of(request) ?? request.Method.Method, target);
         }
     }
 

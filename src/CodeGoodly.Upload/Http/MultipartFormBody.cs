@@ -10,31 +10,77 @@ namespace CodeGoodly.Upload.Http;
 /// whenever the file's length is known (many PHP hosts see no file in a chunked body). It reports facts about the upload
 /// (can it be replayed, was the whole body sent, did the caller's stream fail); <see cref="RetryRules"/> decides what they mean.
 /// </summary>
-internal sealed class MultipartFormBody : HttpContent
+internal sealed class MultipartFormBody : HttpContent, Session.ISessionFieldsBody
 {
-    private readonly byte[] head;
-    private readonly byte[] tail;
+    private readonly KeyValuePair<string, string>[] fields;
+    private readonly string fileField;
     private readonly UploadFileContent file;
+    private readonly string boundary;
+    private SessionToken? session;
+    private byte[] head;
+    private readonly byte[] tail;
 
+    /// <summary>The upload's body: its own <paramref name="fields"/>, then (once <see cref="WithSession"/> names a token) the session's, then the file.</summary>
     public MultipartFormBody(IEnumerable<KeyValuePair<string, string>> fields, string fileField, UploadFileContent file)
+        : this([.. fields], fileField, file, session: null)
     {
+    }
+
+    private MultipartFormBody(KeyValuePair<string, string>[] fields, string fileField, UploadFileContent file, SessionToken? session)
+    {
+        this.fields = fields;
+        this.fileField = fileField;
         this.file = file;
-        string boundary = "----CodeGoodlyUpload" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
+        this.session = session;
+        boundary = "----CodeGoodlyUpload" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
+        head = BuildHead(session);
+        tail = Encoding.UTF8.GetBytes("\r\n--" + boundary + "--\r\n");
+        Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=" + boundary);
+    }
+
+    /// <summary>
+    /// This body with the session's fields: itself for its first token (or the same one again), a sibling over the same file for
+    /// another token after a re-authorization (its length changes with the token, and a sent body's <c>Content-Length</c> is fixed).
+    /// </summary>
+    public HttpContent WithSession(SessionToken token)
+    {
+        if (session is null)
+        {
+            session = token;
+            head = BuildHead(token);
+            return this;
+        }
+
+        return session.Equals(token) ? this : new MultipartFormBody(fields, fileField, file, token);
+    }
+
+    private byte[] BuildHead(SessionToken? token)
+    {
         var text = new StringBuilder();
         foreach ((string name, string value) in fields)
         {
-            text.Append("--").Append(boundary).Append("\r\n")
-                .Append("Content-Disposition: form-data; name=\"").Append(Quote(name)).Append("\"\r\n\r\n")
-                .Append(value).Append("\r\n");
+            AppendField(text, name, value);
+        }
+
+        if (token is not null)
+        {
+            AppendField(text, Api.FormEncoding.AccessTokenField, token.AccessToken);
+            if (!fields.Any(field => field.Key == Api.FormEncoding.AccountIdField))
+            {
+                AppendField(text, Api.FormEncoding.AccountIdField, token.AccountId);
+            }
         }
 
         text.Append("--").Append(boundary).Append("\r\n")
             .Append("Content-Disposition: form-data; name=\"").Append(Quote(fileField)).Append("\"; filename=\"").Append(Quote(file.FileName)).Append("\"\r\n")
             .Append("Content-Type: ").Append(file.Headers.ContentType?.ToString() ?? "application/octet-stream").Append("\r\n\r\n");
-        head = Encoding.UTF8.GetBytes(text.ToString());
-        tail = Encoding.UTF8.GetBytes("\r\n--" + boundary + "--\r\n");
-        Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=" + boundary);
+        return Encoding.UTF8.GetBytes(text.ToString());
     }
+
+    private void AppendField(StringBuilder text, string name, string value) =>
+        text.Append("--").Append(boundary).Append("\r\n")
+            .Append("Content-Disposition: form-data; name=\"").Append(Quote(name)).Append("\"\r\n\r\n")
+            .Append(value).Append("\r\n");
 
     // Facts about the upload for the retry rules (RetryRules decides what they mean) and the resilience pipeline.
 

@@ -1,3 +1,4 @@
+using CodeGoodly.Upload.Api;
 using System.Net;
 using System.Net.Sockets;
 using Polly.Timeout;
@@ -17,8 +18,8 @@ internal static class RetryRules
 {
     public static bool ShouldRetry(HttpRequestMessage? request, HttpResponseMessage? response, Exception? exception)
     {
-        string? endpoint = request is null ? null : ApiEndpoint.Of(request);
-        if (endpoint is null || endpoint == ApiEndpoint.DisableAccessToken)
+        string? endpoint = request is null ? null : Endpoints.Of(request);
+        if (endpoint is null || endpoint == Endpoints.DisableAccessToken)
         {
             // Not an API call (a download GET: FileDownloader resumes it), or a best-effort sign-out, often from Dispose:
             // one try, never a background retry loop.
@@ -32,7 +33,7 @@ internal static class RetryRules
             return false;
         }
 
-        if (!ApiEndpoint.IsWrite(endpoint))
+        if (!Endpoints.IsWrite(endpoint))
         {
             return response is not null ? IsTransientStatus(response.StatusCode) : exception is not null && IsTransientException(exception);
         }

@@ -1,4 +1,5 @@
 using CodeGoodly.Upload.Api;
+using CodeGoodly.Upload.Session;
 using Refit;
 
 namespace CodeGoodly.Upload.Http;
@@ -46,25 +47,22 @@ internal sealed class SessionHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        string? endpoint = ApiEndpoint.Of(request);
-        if (endpoint is null || endpoint == ApiEndpoint.Authorize)
+        string? endpoint = Endpoints.Of(request);
+        if (endpoint is null || endpoint == Endpoints.Authorize)
         {
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        if (endpoint == ApiEndpoint.DisableAccessToken)
+        if (endpoint == Endpoints.DisableAccessToken)
         {
             return await SendSignOutAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        RequestForm form = await RequestForm.CaptureAsync(request, cancellationToken).ConfigureAwait(false);
+        ISessionFieldsBody body = BodyOf(request, cancellationToken);
         SessionToken token = await session.GetTokenAsync(authorize, cancellationToken).ConfigureAwait(false);
         for (int refusals = 0; ; )
         {
-            // Refit's own body is left alone (disposing it would dispose the upload content it shares); bodies built here are ours to dispose.
-            HttpContent? previous = refusals > 0 ? request.Content : null;
-            request.Content = form.Build(token);
-            previous?.Dispose();
+            request.Content = body.WithSession(token);
 
             HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             if (!await IsTokenRefusedAsync(response).ConfigureAwait(false))
@@ -74,7 +72,7 @@ internal sealed class SessionHandler : DelegatingHandler
 
             refusals++;
             bool was401 = response.StatusCode == System.Net.HttpStatusCode.Unauthorized;
-            if (!form.CanReplay || refusals > options.MaxReauthorizations || (was401 && refusals > 1))
+            if (!body.CanReplay || refusals > options.MaxReauthorizations || (was401 && refusals > 1))
             {
                 return response; // the envelope reader reports it as Authentication
             }
@@ -99,13 +97,16 @@ internal sealed class SessionHandler : DelegatingHandler
     {
         if (!request.Options.TryGetValue(SignOutToken, out SessionToken? token) || token is null)
         {
-            throw new InvalidOperationException("/disable_access_token is sent only by SignOutAsync, with the token it took out of the session.");
+            throw new InvalidOperationException($"/{Endpoints.DisableAccessToken} is sent only by SignOutAsync, with the token it took out of the session.");
         }
 
-        RequestForm form = await RequestForm.CaptureAsync(request, cancellationToken).ConfigureAwait(false);
-        request.Content = form.Build(token);
+        request.Content = BodyOf(request, cancellationToken).WithSession(token);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The request's body as the seam the session adds its fields through: the SDK's own body (an upload) or the form Refit encoded.</summary>
+    private static ISessionFieldsBody BodyOf(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        request.Content as ISessionFieldsBody ?? FormFieldsBody.Of(request.Content, cancellationToken);
 
     protected override void Dispose(bool disposing)
     {
@@ -161,7 +162,7 @@ internal sealed class SessionHandler : DelegatingHandler
             ? sessionApi.AuthorizeWithKeysAsync(new AuthorizeKeysForm { Key1 = options.Key1, Key2 = options.Key2 ?? string.Empty }, cancellationToken)
             : sessionApi.AuthorizeWithLoginAsync(new AuthorizeLoginForm { Username = options.Username ?? string.Empty, Password = options.Password ?? string.Empty }, cancellationToken);
         using HttpResponseMessage response = await call.ConfigureAwait(false);
-        return await ApiResponseReader.ReadAsync(response, ApiEndpoint.Authorize, WireJsonContext.Default.WireEnvelopeWireToken,
+        return await ApiResponseReader.ReadAsync(response, Endpoints.Authorize, WireJsonContext.Default.WireEnvelopeWireToken,
             envelope =>
             {
                 WireToken data = ApiResponseReader.Data(envelope);

@@ -1,3 +1,4 @@
+using CodeGoodly.Upload.Api;
 using System.Buffers;
 using System.Net.Http.Headers;
 using CodeGoodly.Upload.Diagnostics;
@@ -18,8 +19,8 @@ internal sealed class UploadResilienceHandler(ResiliencePipeline<HttpResponseMes
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        string? endpoint = ApiEndpoint.Of(request);
-        ResiliencePipeline<HttpResponseMessage> pipeline = endpoint is null or ApiEndpoint.FileUpload ? transfers : calls;
+        string? endpoint = Endpoints.Of(request);
+        ResiliencePipeline<HttpResponseMessage> pipeline = endpoint is null or Endpoints.FileUpload ? transfers : calls;
         ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.SetRequestMessage(request);
         // One small object per request is the pipeline's state (every strategy's frame holds a copy of the state: one reference, not four);
