@@ -29,7 +29,7 @@ internal sealed class AdminClient(IUploadApi api, WireMapper mapper) : IAdminCli
 
     public Task<AccountInfo> EditAccountAsync(long accountId, AccountChanges changes, CancellationToken cancellationToken = default)
     {
-        string id = Guard.AccountId(accountId, nameof(accountId));
+        string id = WireFormat.AccountId(Guard.AccountId(accountId, nameof(accountId)));
         ArgumentNullException.ThrowIfNull(changes);
         if (changes is { Password: null, Email: null, PackageId: null, Status: null, Title: null, FirstName: null, LastName: null, PaidExpiryDate: null })
         {
@@ -53,7 +53,7 @@ internal sealed class AdminClient(IUploadApi api, WireMapper mapper) : IAdminCli
 
     public Task DeleteAccountAsync(long accountId, CancellationToken cancellationToken = default)
     {
-        var form = new AccountIdForm { AccountId = Guard.AccountId(accountId, nameof(accountId)) };
+        var form = new AccountIdForm { AccountId = WireFormat.AccountId(Guard.AccountId(accountId, nameof(accountId))) };
         return ApiCaller.CallAsync(Endpoints.AccountDelete, ct => api.AccountDeleteAsync(form, ct), WireJsonContext.Default.WireEnvelope, _ => true, cancellationToken);
     }
 

@@ -1,5 +1,7 @@
 using CodeGoodly.Upload.Api;
 using CodeGoodly.Upload.Http;
+using CodeGoodly.Upload.Session;
+using CodeGoodly.Upload.Transfers;
 using Refit;
 
 namespace CodeGoodly.Upload;
@@ -20,7 +22,7 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
     private static readonly TimeSpan SignOutTimeout = TimeSpan.FromSeconds(5);
     private readonly HttpClient http;
     private readonly ISessionApi sessionApi;
-    private readonly UploadSession session;
+    private readonly SessionTokenCache session;
     private readonly Diagnostics.UploadDiagnostics diagnostics;
     private readonly bool signOutOnDispose;
     private int disposed;
@@ -66,13 +68,13 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
     }
 
     /// <summary>Creates a client that owns its pipeline over <paramref name="network"/> (the default primary handler when <see langword="null"/>).</summary>
-    internal UploadClient(HttpMessageHandler? network, UploadClientOptions options, UploadSession session, bool signOutOnDispose, Diagnostics.UploadDiagnostics? diagnostics = null)
+    internal UploadClient(HttpMessageHandler? network, UploadClientOptions options, SessionTokenCache session, bool signOutOnDispose, Diagnostics.UploadDiagnostics? diagnostics = null)
         : this(CreateOwnedHttpClient(network, Checked(options), session, diagnostics), options, session, signOutOnDispose, ownsHttp: true, diagnostics)
     {
     }
 
     /// <summary>Creates a client over an <see cref="HttpClient"/> whose pipeline already holds the session and resilience handlers (the DI path).</summary>
-    internal UploadClient(HttpClient pipelineClient, UploadClientOptions options, UploadSession session, bool signOutOnDispose, bool ownsHttp,
+    internal UploadClient(HttpClient pipelineClient, UploadClientOptions options, SessionTokenCache session, bool signOutOnDispose, bool ownsHttp,
         Diagnostics.UploadDiagnostics? diagnostics = null)
     {
         options = Checked(options);
@@ -90,7 +92,7 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
         var account = new AccountClient(api, mapper);
         Account = account;
         Folders = new FoldersClient(api, mapper);
-        Files = new FilesClient(api, mapper, new FileDownloader(http, options), account, options);
+        Files = new FilesClient(api, mapper, new FileUploader(api, options, () => account.KnownPackage), new FileDownloader(http, options));
         Admin = new AdminClient(api, mapper);
     }
 
@@ -210,20 +212,20 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
         }
     }
 
-    private static HttpClient CreateOwnedHttpClient(HttpMessageHandler? network, UploadClientOptions options, UploadSession session, Diagnostics.UploadDiagnostics? diagnostics) =>
-        new(UploadPipeline.CreateHandlers(options, session, network ?? UploadPipeline.CreatePrimaryHandler(), diagnostics), disposeHandler: true)
+    private static HttpClient CreateOwnedHttpClient(HttpMessageHandler? network, UploadClientOptions options, SessionTokenCache session, Diagnostics.UploadDiagnostics? diagnostics) =>
+        new(ClientPipeline.CreateHandlers(options, session, network ?? ClientPipeline.CreatePrimaryHandler(), diagnostics), disposeHandler: true)
         {
             BaseAddress = NormalizedBaseAddress(options.BaseAddress),
             Timeout = Timeout.InfiniteTimeSpan, // the resilience pipeline owns timeouts; a transfer is bounded by idleness, not length
         };
 
     /// <summary>The token cache of a client that owns its pipeline: its own, or linked to <see cref="UploadClientOptions.SessionStore"/>.</summary>
-    internal static UploadSession CreateSession(UploadClientOptions options, Diagnostics.UploadDiagnostics? diagnostics, IUploadSessionStore? store = null)
+    internal static SessionTokenCache CreateSession(UploadClientOptions options, Diagnostics.UploadDiagnostics? diagnostics, IUploadSessionStore? store = null)
     {
         options = Checked(options);
         store ??= options.SessionStore;
-        return new UploadSession(store is null ? null
-            : new Session.SessionStoreLink(store, UploadSessionKey.For(options), diagnostics ?? Diagnostics.UploadDiagnostics.Silent));
+        return new SessionTokenCache(store is null ? null
+            : new SessionStoreLink(store, UploadSessionKey.For(options), diagnostics ?? Diagnostics.UploadDiagnostics.Silent));
     }
 
     private static UploadClientOptions Checked(UploadClientOptions options)

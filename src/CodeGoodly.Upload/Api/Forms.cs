@@ -16,7 +16,7 @@ internal sealed class AuthorizeLoginForm
     [AliasAs("password")] public required string Password { get; init; }
 }
 
-/// <summary>The field names of <c>/file/upload</c>'s multipart body (<see cref="Http.MultipartFormBody"/>).</summary>
+/// <summary>The field names of <c>/file/upload</c>'s multipart body (<see cref="Transfers.MultipartFormBody"/>).</summary>
 internal static class UploadFormFields
 {
     public const string FolderId = "folder_id";

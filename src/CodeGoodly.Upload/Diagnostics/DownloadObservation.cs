@@ -1,5 +1,5 @@
-using CodeGoodly.Upload.Api;
 using System.Diagnostics;
+using CodeGoodly.Upload.Api;
 
 namespace CodeGoodly.Upload.Diagnostics;
 

@@ -1,6 +1,7 @@
-using CodeGoodly.Upload.Api;
 using System.Diagnostics;
+using CodeGoodly.Upload.Api;
 using CodeGoodly.Upload.Http;
+using CodeGoodly.Upload.Session;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization.Metadata;
 using CodeGoodly.Upload.Api;
+using CodeGoodly.Upload.Resilience;
 using Polly.Timeout;
 using Refit;
 
@@ -23,7 +24,7 @@ internal static class ApiCaller
             using HttpResponseMessage response = await send(cancellationToken).ConfigureAwait(false);
             return await ApiResponseReader.ReadAsync(response, endpoint, envelopeType, map, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception failure) when (operation.Failed(failure, endpoint, cancellationToken))
+        catch (Exception failure) when (operation.Failed(ErrorType(endpoint, failure, cancellationToken)))
         {
             throw; // never reached: Failed only records the error for the span and the duration metric
         }
@@ -44,6 +45,12 @@ internal static class ApiCaller
             throw translated;
         }
     }
+
+    /// <summary>The error kind the caller will see for <paramref name="failure"/>, for the operation's span and duration metric.</summary>
+    private static string ErrorType(string endpoint, Exception failure, CancellationToken cancellationToken) =>
+        failure is UploadApiException
+            ? Diagnostics.UploadDiagnostics.ErrorType(failure)
+            : TransportFailure(endpoint, failure, cancellationToken)?.Kind.ToString() ?? Diagnostics.UploadDiagnostics.ErrorType(failure);
 
     /// <summary>
     /// A write answered with a 5xx other than 503 (<see cref="RetryRules.MayHaveActed"/>): the API may have acted before the error

@@ -1,5 +1,5 @@
-using CodeGoodly.Upload.Api;
 using System.Net;
+using CodeGoodly.Upload.Api;
 
 namespace CodeGoodly.Upload.Http;
 

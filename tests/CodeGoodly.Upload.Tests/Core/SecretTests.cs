@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using CodeGoodly.Upload.Http;
+using CodeGoodly.Upload.Session;
 using CodeGoodly.Upload.Tests.Properties;
 using CodeGoodly.Upload.Tests.Support;
 using CsCheck;

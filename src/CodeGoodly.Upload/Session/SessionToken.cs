@@ -1,4 +1,6 @@
-namespace CodeGoodly.Upload.Http;
+using CodeGoodly.Upload.Http;
+
+namespace CodeGoodly.Upload.Session;
 
 /// <summary>An access token and the account it belongs to, as <c>/authorize</c> issued them.</summary>
 internal sealed record SessionToken(string AccessToken, string AccountId)

@@ -1,20 +1,21 @@
-using CodeGoodly.Upload.Api;
 using System.Buffers;
 using System.Net.Http.Headers;
+using CodeGoodly.Upload.Api;
 using CodeGoodly.Upload.Diagnostics;
+using CodeGoodly.Upload.Http;
 using Polly;
 
-namespace CodeGoodly.Upload.Http;
+namespace CodeGoodly.Upload.Resilience;
 
 /// <summary>
-/// Runs each request through its resilience pipeline (<see cref="UploadPipeline"/>: small calls or transfers) with a pooled
+/// Runs each request through its resilience pipeline (<see cref="ResiliencePipelines"/>: small calls or transfers) with a pooled
 /// <see cref="ResilienceContext"/> that carries the request, as Microsoft's <c>ResilienceHandler</c> does. Each attempt also reads
 /// an API answer's body, inside the attempt (so inside its timeout): a body that stalls is cut off by the attempt timeout and a
 /// connection dropped mid-body is a failed attempt the retry rules can judge, not a hang or a stray <see cref="IOException"/> after
 /// the pipeline has returned. The body is kept as <see cref="BufferedApiContent"/>, read once for everyone after. Downloads
 /// (non-API GETs) stream and are left alone.
 /// </summary>
-internal sealed class UploadResilienceHandler(ResiliencePipeline<HttpResponseMessage> calls, ResiliencePipeline<HttpResponseMessage> transfers)
+internal sealed class ResilienceHandler(ResiliencePipeline<HttpResponseMessage> calls, ResiliencePipeline<HttpResponseMessage> transfers)
     : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -25,7 +26,7 @@ internal sealed class UploadResilienceHandler(ResiliencePipeline<HttpResponseMes
         context.SetRequestMessage(request);
         // One small object per request is the pipeline's state (every strategy's frame holds a copy of the state: one reference, not four);
         // it is also the attempt history of the telemetry handler just inside, instead of an entry in the request's options.
-        var state = new RequestState(this, request, endpoint, keepsHistory: InnerHandler is UploadTelemetryHandler);
+        var state = new RequestState(this, request, endpoint, keepsHistory: InnerHandler is TelemetryHandler);
         try
         {
             Outcome<HttpResponseMessage> outcome = await pipeline.ExecuteOutcomeAsync(
@@ -48,7 +49,7 @@ internal sealed class UploadResilienceHandler(ResiliencePipeline<HttpResponseMes
     /// timeout strategies to judge. An API answer that is a redirect (or came from where a caller's handler followed one) is refused
     /// here, unread: API calls never follow redirects (<see cref="Redirects"/>).
     /// </summary>
-    private async ValueTask<Outcome<HttpResponseMessage>> SendAttemptAsync(HttpRequestMessage request, UploadTelemetryHandler.AttemptHistory? history, string? endpoint,
+    private async ValueTask<Outcome<HttpResponseMessage>> SendAttemptAsync(HttpRequestMessage request, TelemetryHandler.AttemptHistory? history, string? endpoint,
         CancellationToken cancellationToken)
     {
         HttpResponseMessage? response = null;
@@ -56,7 +57,7 @@ internal sealed class UploadResilienceHandler(ResiliencePipeline<HttpResponseMes
 #pragma warning disable CA1031 // every failure becomes the attempt's outcome
         try
         {
-            response = await (history is not null && InnerHandler is UploadTelemetryHandler telemetry
+            response = await (history is not null && InnerHandler is TelemetryHandler telemetry
                 ? telemetry.SendAttemptAsync(request, history, cancellationToken)
                 : base.SendAsync(request, cancellationToken)).ConfigureAwait(false);
             if (endpoint is not null && Redirects.Refusal(endpoint, response, sentTo) is { } redirected)
@@ -133,10 +134,10 @@ internal sealed class UploadResilienceHandler(ResiliencePipeline<HttpResponseMes
     }
 
     /// <summary>What every attempt of one request needs; doubles as the telemetry handler's history of those attempts.</summary>
-    private sealed class RequestState(UploadResilienceHandler handler, HttpRequestMessage request, string? endpoint, bool keepsHistory)
-        : UploadTelemetryHandler.AttemptHistory
+    private sealed class RequestState(ResilienceHandler handler, HttpRequestMessage request, string? endpoint, bool keepsHistory)
+        : TelemetryHandler.AttemptHistory
     {
-        public UploadResilienceHandler Handler { get; } = handler;
+        public ResilienceHandler Handler { get; } = handler;
 
         public HttpRequestMessage Request { get; } = request;
 

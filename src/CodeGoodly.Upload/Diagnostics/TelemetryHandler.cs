@@ -1,5 +1,5 @@
-using CodeGoodly.Upload.Api;
 using System.Diagnostics;
+using CodeGoodly.Upload.Api;
 using CodeGoodly.Upload.Http;
 
 namespace CodeGoodly.Upload.Diagnostics;
@@ -10,7 +10,7 @@ namespace CodeGoodly.Upload.Diagnostics;
 /// (bytes, duration, throughput), and tags the current operation's span with the server. It never reads or logs a body,
 /// and a download URL only with its token masked.
 /// </summary>
-internal sealed class UploadTelemetryHandler(UploadDiagnostics diagnostics) : DelegatingHandler
+internal sealed class TelemetryHandler(UploadDiagnostics diagnostics) : DelegatingHandler
 {
     private static readonly HttpRequestOptionsKey<AttemptHistory> HistoryKey = new("CodeGoodly.Upload.AttemptHistory");
 
@@ -18,7 +18,7 @@ internal sealed class UploadTelemetryHandler(UploadDiagnostics diagnostics) : De
         SendAttemptAsync(request, history: null, cancellationToken);
 
     /// <summary>
-    /// One attempt, with the request's <paramref name="history"/> kept by the caller (<see cref="UploadResilienceHandler"/> keeps one per
+    /// One attempt, with the request's <paramref name="history"/> kept by the caller (<c>ResilienceHandler</c> keeps one per
     /// request); without one it is kept in the request's options.
     /// </summary>
     internal Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, AttemptHistory? history, CancellationToken cancellationToken)

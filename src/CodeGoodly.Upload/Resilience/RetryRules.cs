@@ -1,9 +1,9 @@
-using CodeGoodly.Upload.Api;
 using System.Net;
 using System.Net.Sockets;
+using CodeGoodly.Upload.Api;
 using Polly.Timeout;
 
-namespace CodeGoodly.Upload.Http;
+namespace CodeGoodly.Upload.Resilience;
 
 /// <summary>
 /// What may be sent again: the one place that decides it, for every API call. Every call is a POST, so the rule is about
@@ -12,7 +12,7 @@ namespace CodeGoodly.Upload.Http;
 /// knows that), or the answer was 429 or 503 (a rate limiter or an unavailable host turning the request away). Any other
 /// 5xx to a write leaves its effect unknown (<see cref="MayHaveActed"/>): a PHP script can store a file and then fail.
 /// A body that cannot be rewound, or whose own stream failed, is never resent. The best-effort <c>/disable_access_token</c>
-/// is never resent, and a download GET is left to <see cref="FileDownloader"/>, its only retry owner.
+/// is never resent, and a download GET is left to <c>FileDownloader</c>, its only retry owner.
 /// </summary>
 internal static class RetryRules
 {
@@ -27,7 +27,7 @@ internal static class RetryRules
         }
 
         // An upload's body reports facts about the attempt; the decision stays here.
-        var upload = request!.Content as MultipartFormBody;
+        var upload = request!.Content as IUploadBodyFacts;
         if (upload is { CanReplay: false } or { HasLocalFailure: true })
         {
             return false;

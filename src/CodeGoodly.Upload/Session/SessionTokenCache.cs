@@ -1,18 +1,20 @@
-namespace CodeGoodly.Upload.Http;
+using CodeGoodly.Upload.Resilience;
+
+namespace CodeGoodly.Upload.Session;
 
 /// <summary>
 /// The cached session of one client (or one DI registration): the current token, and at most one <c>/authorize</c> in flight.
 /// Every caller that finds the token missing or refused joins the same pending authorization (single-flight).
 /// </summary>
-internal sealed class UploadSession(Session.SessionStoreLink? shared = null)
+internal sealed class SessionTokenCache(SessionStoreLink? shared = null)
 {
     private readonly object gate = new();
     private Task<SessionToken>? current;
 
     /// <summary>The shared store this session renews its token through, or <see langword="null"/> for a session of its own.</summary>
-    public Session.SessionStoreLink? Shared { get; } = shared;
+    public SessionStoreLink? Shared { get; } = shared;
 
-    /// <summary>The retry budget of this client or DI registration, shared by all its calls (see <see cref="UploadPipeline"/>).</summary>
+    /// <summary>The retry budget of this client or DI registration, shared by all its calls (see <see cref="ResiliencePipelines"/>).</summary>
     public RetryBudget RetryBudget { get; } = new();
 
 

@@ -1,12 +1,12 @@
 using CodeGoodly.Upload.Api;
-using CodeGoodly.Upload.Session;
+using CodeGoodly.Upload.Http;
 using Refit;
 
-namespace CodeGoodly.Upload.Http;
+namespace CodeGoodly.Upload.Session;
 
 /// <summary>
 /// The one place the access token lives. For every API request it adds <c>access_token</c> and <c>account_id</c> to the body,
-/// authorizing first when there is no token (one <c>/authorize</c> for all callers, see <see cref="UploadSession"/>).
+/// authorizing first when there is no token (one <c>/authorize</c> for all callers, see <see cref="SessionTokenCache"/>).
 /// When the server refuses the token (HTTP 401, or a body starting "Could not validate access_token") it authorizes again
 /// and repeats the request: once for a 401; for a refused fresh token (another process signed in to the same account) a few
 /// more times with jittered back-off, within <see cref="UploadClientOptions.MaxReauthorizations"/>. Other answers pass through untouched.
@@ -21,7 +21,7 @@ internal sealed class SessionHandler : DelegatingHandler
     internal static readonly HttpRequestOptionsKey<SessionToken> SignOutToken = new(SignOutTokenKey);
 
     private static readonly byte[] RefusalMarker = "Could not validate access_token"u8.ToArray();
-    private readonly UploadSession session;
+    private readonly SessionTokenCache session;
     private readonly UploadClientOptions options;
     private readonly HttpClient sessionHttp;
     private readonly ISessionApi sessionApi;
@@ -29,7 +29,7 @@ internal sealed class SessionHandler : DelegatingHandler
 
     private readonly Diagnostics.UploadDiagnostics diagnostics;
 
-    public SessionHandler(UploadSession session, UploadClientOptions options, Diagnostics.UploadDiagnostics? diagnostics = null)
+    public SessionHandler(SessionTokenCache session, UploadClientOptions options, Diagnostics.UploadDiagnostics? diagnostics = null)
     {
         this.session = session;
         this.options = options;
@@ -89,7 +89,7 @@ internal sealed class SessionHandler : DelegatingHandler
     }
 
     /// <summary>
-    /// Sends <c>/disable_access_token</c> with the token the sign-out already took out of the session (<see cref="UploadSession.TakeToken"/>):
+    /// Sends <c>/disable_access_token</c> with the token the sign-out already took out of the session (<see cref="SessionTokenCache.TakeToken"/>):
     /// never the session's current token, never after authorizing, never again after a refusal. Signing out must not sign in: a fresh
     /// <c>/authorize</c> would kill the token of every other process sharing the account, only to disable its own.
     /// </summary>

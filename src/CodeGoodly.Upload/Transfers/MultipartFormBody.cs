@@ -1,32 +1,34 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using CodeGoodly.Upload.Resilience;
+using CodeGoodly.Upload.Session;
 
-namespace CodeGoodly.Upload.Http;
+namespace CodeGoodly.Upload.Transfers;
 
 /// <summary>
 /// A <c>multipart/form-data</c> body with text fields and one file, written by hand so that the file name goes out as raw
 /// UTF-8 (PHP ignores the RFC 2047 and RFC 5987 forms .NET would write) and the body has a <c>Content-Length</c>
 /// whenever the file's length is known (many PHP hosts see no file in a chunked body). It reports facts about the upload
-/// (can it be replayed, was the whole body sent, did the caller's stream fail); <see cref="RetryRules"/> decides what they mean.
+/// (can it be replayed, was the whole body sent, did the caller's stream fail); the retry rules decide what they mean.
 /// </summary>
-internal sealed class MultipartFormBody : HttpContent, Session.ISessionFieldsBody
+internal sealed class MultipartFormBody : HttpContent, ISessionFieldsBody, IUploadBodyFacts
 {
     private readonly KeyValuePair<string, string>[] fields;
     private readonly string fileField;
-    private readonly UploadFileContent file;
+    private readonly StreamingFileContent file;
     private readonly string boundary;
     private SessionToken? session;
     private byte[] head;
     private readonly byte[] tail;
 
     /// <summary>The upload's body: its own <paramref name="fields"/>, then (once <see cref="WithSession"/> names a token) the session's, then the file.</summary>
-    public MultipartFormBody(IEnumerable<KeyValuePair<string, string>> fields, string fileField, UploadFileContent file)
+    public MultipartFormBody(IEnumerable<KeyValuePair<string, string>> fields, string fileField, StreamingFileContent file)
         : this([.. fields], fileField, file, session: null)
     {
     }
 
-    private MultipartFormBody(KeyValuePair<string, string>[] fields, string fileField, UploadFileContent file, SessionToken? session)
+    private MultipartFormBody(KeyValuePair<string, string>[] fields, string fileField, StreamingFileContent file, SessionToken? session)
     {
         this.fields = fields;
         this.fileField = fileField;
@@ -93,8 +95,8 @@ internal sealed class MultipartFormBody : HttpContent, Session.ISessionFieldsBod
     /// <summary>Whether the caller's stream (or a local check), not the network, stopped the last attempt.</summary>
     public bool HasLocalFailure => file.LocalFailure is not null;
 
-    /// <summary>The upload's idle watchdog, if any: a retry's wait is not "no progress" and must not be cut off by it.</summary>
-    public TransferWatchdog? Watchdog => file.Watchdog;
+    /// <summary>A retry's wait is not "no progress": the upload's idle watchdog (if any) must not cut it off.</summary>
+    public void AllowRetryWait(TimeSpan delay) => file.Watchdog?.AllowWait(delay);
 
     /// <summary>Escapes a value for a quoted header parameter: backslash and quote are escaped, line breaks cannot appear.</summary>
     internal static string Quote(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
