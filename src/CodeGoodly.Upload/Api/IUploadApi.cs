@@ -6,20 +6,6 @@ namespace CodeGoodly.Upload.Api;
 // response so that ApiResponseReader alone decides what the body means (the API reports most errors as HTTP 200).
 // access_token and account_id are not declared: SessionHandler adds them to every request body.
 
-/// <summary>The session endpoints, used only by <see cref="Session.SessionHandler"/>.</summary>
-internal interface ISessionApi
-{
-    [Post("/" + Endpoints.Authorize)]
-    Task<HttpResponseMessage> AuthorizeWithKeysAsync([Body(BodySerializationMethod.UrlEncoded)] AuthorizeKeysForm form, CancellationToken cancellationToken);
-
-    [Post("/" + Endpoints.Authorize)]
-    Task<HttpResponseMessage> AuthorizeWithLoginAsync([Body(BodySerializationMethod.UrlEncoded)] AuthorizeLoginForm form, CancellationToken cancellationToken);
-
-    /// <summary>Disables <paramref name="token"/>, the token the sign-out took out of the session (<see cref="Session.SessionHandler.SignOutToken"/>).</summary>
-    [Post("/" + Endpoints.DisableAccessToken)]
-    Task<HttpResponseMessage> DisableAccessTokenAsync([Property(Session.SessionHandler.SignOutTokenKey)] Session.SessionToken token, CancellationToken cancellationToken);
-}
-
 /// <summary>The account, file and folder endpoints.</summary>
 internal interface IUploadApi
 {

@@ -114,6 +114,7 @@ public static class UploadClientServiceCollectionExtensions
             .AddHttpMessageHandler(provider => new SessionHandler(provider.GetRequiredKeyedService<SessionTokenCache>(httpClientName), OptionsFor(provider, optionsName), DiagnosticsFor(provider)))
             .AddHttpMessageHandler(provider => ResiliencePipelines.CreateResilienceHandler(
                 OptionsFor(provider, optionsName), provider.GetRequiredKeyedService<SessionTokenCache>(httpClientName).RetryBudget))
+            .AddHttpMessageHandler(static () => new AnswerBufferingHandler())
             .AddHttpMessageHandler(provider => new TelemetryHandler(DiagnosticsFor(provider)));
 
         // Last of all the handler set-ups (a post-configuration runs after every ConfigurePrimaryHttpMessageHandler of the app):

@@ -14,21 +14,15 @@ internal sealed class TelemetryHandler(UploadDiagnostics diagnostics) : Delegati
 {
     private static readonly HttpRequestOptionsKey<AttemptHistory> HistoryKey = new("CodeGoodly.Upload.AttemptHistory");
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        SendAttemptAsync(request, history: null, cancellationToken);
-
-    /// <summary>
-    /// One attempt, with the request's <paramref name="history"/> kept by the caller (<c>ResilienceHandler</c> keeps one per
-    /// request); without one it is kept in the request's options.
-    /// </summary>
-    internal Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, AttemptHistory? history, CancellationToken cancellationToken)
+    /// <summary>One attempt: the request's history of attempts is kept in its options, so a repeat of the same body is seen as a retry.</summary>
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         string? endpoint = Endpoints.Of(request);
         bool isDownload = endpoint is null && request.Method == HttpMethod.Get;
         string label = endpoint ?? (isDownload ? "download" : request.Method.Method);
         string method = request.Method.Method;
         TagServer(Activity.Current, request.RequestUri);
-        history ??= HistoryOf(request);
+        AttemptHistory history = HistoryOf(request);
         int attempt = NoteAttempt(history, request, method, label);
         UploadLog.RequestStarting(diagnostics.Logger, method, label, attempt);
 
@@ -186,7 +180,7 @@ internal sealed class TelemetryHandler(UploadDiagnostics diagnostics) : Delegati
     }
 
     /// <summary>What the previous attempts of one request did.</summary>
-    internal class AttemptHistory
+    private sealed class AttemptHistory
     {
         public HttpContent? Content { get; set; }
 

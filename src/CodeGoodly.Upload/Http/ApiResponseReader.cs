@@ -101,7 +101,7 @@ internal static class ApiResponseReader
     {
         if (response.Content is BufferedApiContent buffered)
         {
-            // Read once already, inside the attempt (ResilienceHandler): use those bytes as they are.
+            // Read once already, inside the attempt (AnswerBufferingHandler): use those bytes as they are.
             return buffered.Body.Length > MaxBodyBytes ? throw TooLarge(response, endpoint) : buffered.Body;
         }
 

@@ -7,7 +7,8 @@ namespace CodeGoodly.Upload.Http;
 
 /// <summary>
 /// The one place the HTTP handler chain is assembled, for the standalone client and for DI alike: <see cref="SessionHandler"/>
-/// (tokens) outside, <see cref="ResilienceHandler"/> (retries, timeouts, retry budget) inside it, then the telemetry handler and the network.
+/// (tokens) outside, <see cref="ResilienceHandler"/> (retries, timeouts, retry budget) inside it, then <see cref="AnswerBufferingHandler"/>
+/// (each API answer read once, inside the attempt), then <see cref="TelemetryHandler"/> and the network.
 /// Retries sit inside the session so that <c>/authorize</c> is retried like any read, and a repeated request keeps the token it was sent with.
 /// </summary>
 /// <remarks>
@@ -18,11 +19,13 @@ namespace CodeGoodly.Upload.Http;
 internal static class ClientPipeline
 {
     /// <summary>Creates the handler chain over <paramref name="primary"/>.</summary>
-    public static SessionHandler CreateHandlers(UploadClientOptions options, SessionTokenCache session, HttpMessageHandler primary, Diagnostics.UploadDiagnostics? diagnostics = null) =>
+    public static SessionHandler CreateHandlers(UploadClientOptions options, SessionTokenCache session, HttpMessageHandler primary, UploadDiagnostics? diagnostics = null) =>
         new(session, options, diagnostics)
         {
-            InnerHandler = ResiliencePipelines.CreateResilienceHandler(options, session.RetryBudget,
-                new Diagnostics.TelemetryHandler(diagnostics ?? Diagnostics.UploadDiagnostics.Silent) { InnerHandler = primary }),
+            InnerHandler = ResiliencePipelines.CreateResilienceHandler(options, session.RetryBudget, new AnswerBufferingHandler
+            {
+                InnerHandler = new TelemetryHandler(diagnostics ?? UploadDiagnostics.Silent) { InnerHandler = primary },
+            }),
         };
 
     /// <summary>

@@ -12,7 +12,7 @@ namespace CodeGoodly.Upload.Http;
 /// The caller's handler may follow redirects by itself (<c>AllowAutoRedirect</c> is on by default), and a 307 or 308 would
 /// re-post the body (keys, password, token) to wherever the server pointed. So an API request's body is sent only to the
 /// address the SDK sent it to: redirected, the body is withheld and the call fails (<see cref="Redirects.Followed"/>). A 301,
-/// 302 or 303 the handler followed carries no body, and <see cref="Resilience.ResilienceHandler"/> refuses its answer.
+/// 302 or 303 the handler followed carries no body, and <see cref="AnswerBufferingHandler"/> refuses its answer.
 /// </remarks>
 internal sealed class HttpClientForwarder(HttpClient client) : HttpMessageHandler
 {

@@ -14,8 +14,8 @@ namespace CodeGoodly.Upload.Resilience;
 internal static class ResiliencePipelines
 {
     /// <summary>
-    /// The resilience handler (<see cref="ResilienceHandler"/>). Small calls: total timeout → retry → attempt timeout → body read. Transfers (the upload, and
-    /// non-API GETs such as downloads): retry → body read, with no time limit here: a large file may take long, so a transfer
+    /// The resilience handler (<see cref="ResilienceHandler"/>). Small calls: total timeout → retry → attempt timeout → the inner chain (the answer read included). Transfers (the upload, and
+    /// non-API GETs such as downloads): retry → the inner chain, with no time limit here: a large file may take long, so a transfer
     /// is bounded instead by <c>TransferWatchdog</c> (no progress for the attempt timeout, the answer wait included; a retry's
     /// wait is not counted). <see cref="RetryRules"/> never retries a download GET here: <c>FileDownloader</c> owns its retries.
     /// </summary>
@@ -42,7 +42,7 @@ internal static class ResiliencePipelines
         AddRetry(builder, options, budget);
         return builder
             .AddTimeout(new TimeoutStrategyOptions { Timeout = options.AttemptTimeout, Name = "attempt" })
-            .Build(); // each attempt reads the answer's body inside this timeout: ResilienceHandler
+            .Build(); // an attempt is the inner chain, whose first handler reads the answer: inside this timeout
     }
 
     private static ResiliencePipeline<HttpResponseMessage> BuildTransferPipeline(UploadClientOptions options, RetryBudget budget)
