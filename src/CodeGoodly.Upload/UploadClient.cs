@@ -105,43 +105,13 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
     /// <inheritdoc />
     public IFoldersClient Folders { get; }
 
-    /// <summary>Administrator endpoints (accounts with <c>level_id</c> 20): create, edit and delete accounts, list packages.</summary>
+    /// <inheritdoc />
     public IAdminClient Admin { get; }
 
     private bool OwnsHttp { get; }
 
-    /// <summary>
-    /// Disables the access token the client holds now on the server (<c>/disable_access_token</c>); with none (not signed in yet, or
-    /// signed out already) it sends nothing. It never signs in: concurrent sign-outs disable the token once. The next call signs in again.
-    /// </summary>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="UploadApiException">The server could not be reached or failed (tried once, never retried); the token is forgotten anyway.</exception>
-    public async Task SignOutAsync(CancellationToken cancellationToken = default)
-    {
-        // Take the token out first, then disable exactly that one: checking and then sending would let a second sign-out (or one
-        // racing the first call) find no token at send time and sign in only to disable the fresh token, killing other processes' tokens.
-        if (session.TakeToken() is not { } token)
-        {
-            return;
-        }
-
-        try
-        {
-            await ApiCaller.CallAsync(Endpoints.DisableAccessToken, ct => sessionApi.DisableAccessTokenAsync(token, ct), WireJsonContext.Default.WireEnvelope,
-                _ => true, cancellationToken).ConfigureAwait(false);
-        }
-        catch (UploadApiException refused) when (refused.Kind == UploadErrorKind.Authentication)
-        {
-            // The server had already dropped the token (idle expiry, another sign-in): signed out is what was asked for.
-        }
-        finally
-        {
-            if (session.Shared is { } shared)
-            {
-                await shared.RemoveAsync(token, cancellationToken).ConfigureAwait(false); // the fleet's instances sign in afresh
-            }
-        }
-    }
+    /// <inheritdoc />
+    public Task SignOutAsync(CancellationToken cancellationToken = default) => session.SignOutAsync(sessionApi, cancellationToken);
 
     /// <summary>Disables the access token (best effort, in the background) and releases the connections.</summary>
     /// <remarks>

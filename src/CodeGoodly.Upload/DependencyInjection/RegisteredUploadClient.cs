@@ -17,6 +17,9 @@ internal sealed class RegisteredUploadClient(UploadClient shared) : IUploadClien
     /// <inheritdoc />
     public IFoldersClient Folders => shared.Folders;
 
-    /// <summary>Administrator endpoints (accounts with <c>level_id</c> 20).</summary>
+    /// <inheritdoc />
     public IAdminClient Admin => shared.Admin;
+
+    /// <inheritdoc />
+    public Task SignOutAsync(CancellationToken cancellationToken = default) => shared.SignOutAsync(cancellationToken);
 }
