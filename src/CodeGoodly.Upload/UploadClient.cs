@@ -31,7 +31,7 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
     /// <param name="options">The settings; validated now, and copied so later changes do not affect the client.</param>
     /// <exception cref="ArgumentException">The settings are not valid (no credentials, <c>http://</c> without opt-in, …).</exception>
     public UploadClient(UploadClientOptions options)
-        : this(null, options, CreateSession(options, diagnostics: null), signOutOnDispose: true)
+        : this(null, Checked(options), Diagnostics.UploadDiagnostics.Silent)
     {
     }
 
@@ -45,7 +45,7 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
     }
 
     private UploadClient(HttpMessageHandler? network, UploadClientOptions options, Microsoft.Extensions.Logging.ILoggerFactory loggerFactory)
-        : this(network, options, Diagnostics.UploadDiagnostics.From(loggerFactory))
+        : this(network, Checked(options), Diagnostics.UploadDiagnostics.From(loggerFactory))
     {
     }
 
@@ -63,7 +63,7 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
     /// <param name="options">The settings; validated now, and copied.</param>
     /// <exception cref="ArgumentException">The settings are not valid.</exception>
     public UploadClient(HttpClient httpClient, UploadClientOptions options)
-        : this(new HttpClientForwarder(httpClient ?? throw new ArgumentNullException(nameof(httpClient))), options, CreateSession(options, diagnostics: null), signOutOnDispose: true)
+        : this(new HttpClientForwarder(httpClient ?? throw new ArgumentNullException(nameof(httpClient))), Checked(options), Diagnostics.UploadDiagnostics.Silent)
     {
     }
 
@@ -198,11 +198,11 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
             : new SessionStoreLink(store, UploadSessionKey.For(options), diagnostics ?? Diagnostics.UploadDiagnostics.Silent));
     }
 
+    /// <summary>Validates and copies the caller's options once (later changes to them do not reach a client already made); a copy already checked passes as it is.</summary>
     private static UploadClientOptions Checked(UploadClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        return options.Clone(); // later changes to the caller's options do not reach a client already made
+        return options.ValidatedCopy();
     }
 
     /// <summary>Makes sure the base address ends in a slash, so endpoint paths append to it instead of replacing its last segment.</summary>
