@@ -72,7 +72,7 @@ finally
 namespace CodeGoodly.Upload.Quickstart
 {
     /// <summary>The tour's steps, one SDK call (or two) each, printed as it goes.</summary>
-    internal sealed class Tour(UploadClient client, CancellationToken cancellationToken)
+    internal sealed class Tour(IUploadClient client, CancellationToken cancellationToken)
     {
         private const int FileSize = 3 * 1024 * 1024;
         private int step;

@@ -12,12 +12,12 @@ internal sealed class AccountClient(IUploadApi api, WireMapper mapper) : IAccoun
     public AccountPackage? KnownPackage => Volatile.Read(ref knownPackage);
 
     public Task<AccountInfo> GetInfoAsync(CancellationToken cancellationToken = default) =>
-        ApiCaller.CallAsync("account/info", api.AccountInfoAsync, WireJsonContext.Default.WireEnvelopeWireAccount,
+        ApiCaller.CallAsync(Endpoints.AccountInfo, api.AccountInfoAsync, WireJsonContext.Default.WireEnvelopeWireAccount,
             envelope => mapper.ToAccount(ApiResponseReader.Data(envelope)), cancellationToken);
 
     public async Task<AccountPackage> GetPackageAsync(CancellationToken cancellationToken = default)
     {
-        AccountPackage package = await ApiCaller.CallAsync("account/package", api.AccountPackageAsync, WireJsonContext.Default.WireEnvelopeWirePackage,
+        AccountPackage package = await ApiCaller.CallAsync(Endpoints.AccountPackage, api.AccountPackageAsync, WireJsonContext.Default.WireEnvelopeWirePackage,
             envelope => WireMapper.ToPackage(ApiResponseReader.Data(envelope)), cancellationToken).ConfigureAwait(false);
         Volatile.Write(ref knownPackage, package);
         return package;

@@ -24,12 +24,12 @@ internal sealed class AdminClient(IUploadApi api, WireMapper mapper) : IAdminCli
             LastName = account.LastName ?? string.Empty,
             PaidExpiryDate = FormatDate(account.PaidExpiryDate),
         };
-        return CallAccountAsync("account/create", ct => api.AccountCreateAsync(form, ct), cancellationToken);
+        return CallAccountAsync(Endpoints.AccountCreate, ct => api.AccountCreateAsync(form, ct), cancellationToken);
     }
 
     public Task<AccountInfo> EditAccountAsync(long accountId, AccountChanges changes, CancellationToken cancellationToken = default)
     {
-        string id = Guard.AccountId(accountId, nameof(accountId));
+        string id = WireFormat.AccountId(Guard.AccountId(accountId, nameof(accountId)));
         ArgumentNullException.ThrowIfNull(changes);
         if (changes is { Password: null, Email: null, PackageId: null, Status: null, Title: null, FirstName: null, LastName: null, PaidExpiryDate: null })
         {
@@ -48,17 +48,17 @@ internal sealed class AdminClient(IUploadApi api, WireMapper mapper) : IAdminCli
             LastName = changes.LastName,
             PaidExpiryDate = FormatDate(changes.PaidExpiryDate),
         };
-        return CallAccountAsync("account/edit", ct => api.AccountEditAsync(form, ct), cancellationToken);
+        return CallAccountAsync(Endpoints.AccountEdit, ct => api.AccountEditAsync(form, ct), cancellationToken);
     }
 
     public Task DeleteAccountAsync(long accountId, CancellationToken cancellationToken = default)
     {
-        var form = new AccountIdForm { AccountId = Guard.AccountId(accountId, nameof(accountId)) };
-        return ApiCaller.CallAsync("account/delete", ct => api.AccountDeleteAsync(form, ct), WireJsonContext.Default.WireEnvelope, _ => true, cancellationToken);
+        var form = new AccountIdForm { AccountId = WireFormat.AccountId(Guard.AccountId(accountId, nameof(accountId))) };
+        return ApiCaller.CallAsync(Endpoints.AccountDelete, ct => api.AccountDeleteAsync(form, ct), WireJsonContext.Default.WireEnvelope, _ => true, cancellationToken);
     }
 
     public Task<IReadOnlyList<AccountPackage>> ListPackagesAsync(CancellationToken cancellationToken = default) =>
-        ApiCaller.CallAsync<WireEnvelope<WirePackageList>, IReadOnlyList<AccountPackage>>("package/listing", api.PackageListingAsync,
+        ApiCaller.CallAsync<WireEnvelope<WirePackageList>, IReadOnlyList<AccountPackage>>(Endpoints.PackageListing, api.PackageListingAsync,
             WireJsonContext.Default.WireEnvelopeWirePackageList,
             envelope => (ApiResponseReader.Data(envelope).Packages ?? throw new FormatException("Field 'packages' is missing."))
                 .OfType<WirePackage>().Select(WireMapper.ToPackage).ToArray(),

@@ -1,16 +1,12 @@
 using CodeGoodly.Upload.Api;
 using CodeGoodly.Upload.Http;
+using CodeGoodly.Upload.Transfers;
 
 namespace CodeGoodly.Upload;
 
-/// <summary>The <c>/file/*</c> endpoints, and the streamed transfers built on them.</summary>
-internal sealed class FilesClient(IUploadApi api, WireMapper mapper, FileDownloader downloader, AccountClient account, UploadClientOptions options) : IFilesClient
+/// <summary>The <c>/file/*</c> endpoints: validates the arguments, calls, maps the answers; the transfers themselves are <see cref="FileUploader"/> and <see cref="FileDownloader"/>.</summary>
+internal sealed class FilesClient(IUploadApi api, WireMapper mapper, FileUploader uploader, FileDownloader downloader) : IFilesClient
 {
-    private const string OctetStream = "application/octet-stream";
-
-    private const string ChunkedUploadHint = " The upload was sent without Content-Length (chunked); many PHP hosts see no file in a chunked body: "
-        + "pass the length (UploadAsync(stream, contentLength, …)) or a seekable stream.";
-
     public Task<UploadedFile> UploadAsync(Stream content, string fileName, FolderId? folderId = null,
         IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -56,80 +52,15 @@ internal sealed class FilesClient(IUploadApi api, WireMapper mapper, FileDownloa
         IProgress<TransferProgress>? progress, CancellationToken cancellationToken)
     {
         Guard.Name(fileName, nameof(fileName));
-        string folder = Guard.Destination(folderId, nameof(folderId), root: string.Empty);
-        if (PackageRefusal(length) is { } refusal)
-        {
-            throw refusal;
-        }
-
-        return SendUploadAsync(content, length, fileName, folder, progress, cancellationToken);
-    }
-
-    private async Task<UploadedFile> SendUploadAsync(Stream content, long? length, string fileName, string folder,
-        IProgress<TransferProgress>? progress, CancellationToken cancellationToken)
-    {
-        // The whole upload is bounded by idleness, not by length: the watchdog fires only when AttemptTimeout passes with
-        // no connection, no bytes moving and no answer.
-        using var watchdog = new TransferWatchdog(options.AttemptTimeout, cancellationToken);
-        Func<long, Exception?>? checkSize = length is null && account.KnownPackage is not null ? sent => PackageRefusal(sent, atLeast: true) : null;
-        var file = new UploadFileContent(content, length, fileName, OctetStream, progress, watchdog, checkSize);
-        try
-        {
-            return await ApiCaller.CallAsync(ApiEndpoint.FileUpload, ct => api.FileUploadAsync(new UploadStreamPart(file), folder, ct),
-                WireJsonContext.Default.WireEnvelopeListWireUploadedFile, ReadUploaded, watchdog.Token).ConfigureAwait(false);
-        }
-        catch (Exception failure) when (!cancellationToken.IsCancellationRequested && TranslateUploadFailure(failure, file, watchdog) is { } translated)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(translated);
-            throw;
-        }
-    }
-
-    /// <summary>
-    /// Says what really happened to a failed upload: the caller's stream failed, the watchdog saw no progress, the
-    /// connection broke before the whole body was sent (the server cannot have stored a truncated body, so the outcome is known),
-    /// or a host that cannot read chunked bodies saw no file.
-    /// </summary>
-    private static Exception? TranslateUploadFailure(Exception failure, UploadFileContent file, TransferWatchdog watchdog)
-    {
-        if (file.LocalFailure is { } local)
-        {
-            return local;
-        }
-
-        if (failure is UploadApiException { ServerMessage: { } said } noFile && file.Length is null
-            && said.StartsWith("Did not receive uploaded file", StringComparison.OrdinalIgnoreCase))
-        {
-            return new UploadApiException(noFile.Kind, noFile.Endpoint, noFile.Message + ChunkedUploadHint, noFile.HttpStatus, noFile.ServerMessage, noFile)
-            {
-                IsOutcomeUnknown = noFile.IsOutcomeUnknown,
-            };
-        }
-
-        string sent = file.Length is long total ? $"{file.BytesSent} of {total} bytes" : $"{file.BytesSent} bytes";
-        if (watchdog.HasFired)
-        {
-            bool unknown = file.BodyCompleted;
-            return new UploadApiException(UploadErrorKind.Network, ApiEndpoint.FileUpload,
-                $"{ApiEndpoint.FileUpload} failed (Network): {watchdog.Describe("the upload")} after {sent} were sent."
-                + (unknown ? " The whole file was sent, so the server may have stored it: check before repeating the upload." : " The server cannot have stored a partial upload."),
-                innerException: failure) { IsOutcomeUnknown = unknown };
-        }
-
-        if (failure is UploadApiException { Kind: UploadErrorKind.Network, IsOutcomeUnknown: true } network && !file.BodyCompleted)
-        {
-            return new UploadApiException(UploadErrorKind.Network, ApiEndpoint.FileUpload,
-                $"{ApiEndpoint.FileUpload} failed (Network): the connection broke after {sent} were sent, so the server cannot have stored the file.",
-                innerException: network.InnerException ?? network);
-        }
-
-        return null;
+        string folder = WireFormat.Destination(Guard.Destination(folderId, nameof(folderId)), root: string.Empty);
+        uploader.ThrowIfPackageRefuses(length);
+        return uploader.UploadAsync(content, length, fileName, folder, progress, cancellationToken);
     }
 
     public Task<DownloadLink> GetDownloadLinkAsync(FileId fileId, CancellationToken cancellationToken = default)
     {
-        var form = new FileIdForm { FileId = Guard.Id(fileId, nameof(fileId)) };
-        return ApiCaller.CallAsync("file/download", ct => api.FileDownloadAsync(form, ct), WireJsonContext.Default.WireEnvelopeWireDownloadLink,
+        var form = new FileIdForm { FileId = WireFormat.Id(Guard.Id(fileId, nameof(fileId))) };
+        return ApiCaller.CallAsync(Endpoints.FileDownload, ct => api.FileDownloadAsync(form, ct), WireJsonContext.Default.WireEnvelopeWireDownloadLink,
             envelope => WireMapper.ToDownloadLink(ApiResponseReader.Data(envelope)), cancellationToken);
     }
 
@@ -175,13 +106,13 @@ internal sealed class FilesClient(IUploadApi api, WireMapper mapper, FileDownloa
 
     public Task<FileDetails> GetInfoAsync(FileId fileId, CancellationToken cancellationToken = default)
     {
-        var form = new FileIdForm { FileId = Guard.Id(fileId, nameof(fileId)) };
-        return CallFileAsync("file/info", ct => api.FileInfoAsync(form, ct), cancellationToken);
+        var form = new FileIdForm { FileId = WireFormat.Id(Guard.Id(fileId, nameof(fileId))) };
+        return CallFileAsync(Endpoints.FileInfo, ct => api.FileInfoAsync(form, ct), cancellationToken);
     }
 
     public Task<FileDetails> EditAsync(FileId fileId, FileChanges changes, CancellationToken cancellationToken = default)
     {
-        string id = Guard.Id(fileId, nameof(fileId));
+        string id = WireFormat.Id(Guard.Id(fileId, nameof(fileId)));
         ArgumentNullException.ThrowIfNull(changes);
         if (changes is { FileName: null, FileType: null, FolderId: null })
         {
@@ -193,35 +124,35 @@ internal sealed class FilesClient(IUploadApi api, WireMapper mapper, FileDownloa
             FileId = id,
             FileName = Guard.OptionalName(changes.FileName, nameof(changes)) ?? string.Empty,
             FileType = changes.FileType is null ? string.Empty : Guard.Name(changes.FileType, nameof(changes)),
-            FolderId = changes.FolderId is { } folder ? Guard.Id(folder, nameof(changes)) : string.Empty,
+            FolderId = changes.FolderId is { } folder ? WireFormat.Id(Guard.Id(folder, nameof(changes))) : string.Empty,
         };
-        return CallFileAsync("file/edit", ct => api.FileEditAsync(form, ct), cancellationToken);
+        return CallFileAsync(Endpoints.FileEdit, ct => api.FileEditAsync(form, ct), cancellationToken);
     }
 
     public Task<FileDetails> DeleteAsync(FileId fileId, CancellationToken cancellationToken = default)
     {
-        var form = new FileIdForm { FileId = Guard.Id(fileId, nameof(fileId)) };
-        return CallFileAsync("file/delete", ct => api.FileDeleteAsync(form, ct), cancellationToken);
+        var form = new FileIdForm { FileId = WireFormat.Id(Guard.Id(fileId, nameof(fileId))) };
+        return CallFileAsync(Endpoints.FileDelete, ct => api.FileDeleteAsync(form, ct), cancellationToken);
     }
 
     public Task<FileDetails> MoveAsync(FileId fileId, FolderId? newParentFolderId, CancellationToken cancellationToken = default)
     {
         var form = new FileMoveForm
         {
-            FileId = Guard.Id(fileId, nameof(fileId)),
-            NewParentFolderId = Guard.Destination(newParentFolderId, nameof(newParentFolderId), root: "null"),
+            FileId = WireFormat.Id(Guard.Id(fileId, nameof(fileId))),
+            NewParentFolderId = WireFormat.Destination(Guard.Destination(newParentFolderId, nameof(newParentFolderId)), root: "null"),
         };
-        return CallFileAsync("file/move", ct => api.FileMoveAsync(form, ct), cancellationToken);
+        return CallFileAsync(Endpoints.FileMove, ct => api.FileMoveAsync(form, ct), cancellationToken);
     }
 
     public Task<FileCopyResult> CopyAsync(FileId fileId, FolderId? copyToFolderId, CancellationToken cancellationToken = default)
     {
         var form = new FileCopyForm
         {
-            FileId = Guard.Id(fileId, nameof(fileId)),
-            CopyToFolderId = Guard.Destination(copyToFolderId, nameof(copyToFolderId), root: "null"),
+            FileId = WireFormat.Id(Guard.Id(fileId, nameof(fileId))),
+            CopyToFolderId = WireFormat.Destination(Guard.Destination(copyToFolderId, nameof(copyToFolderId)), root: "null"),
         };
-        return ApiCaller.CallAsync("file/copy", ct => api.FileCopyAsync(form, ct), WireJsonContext.Default.WireCopyEnvelope,
+        return ApiCaller.CallAsync(Endpoints.FileCopy, ct => api.FileCopyAsync(form, ct), WireJsonContext.Default.WireCopyEnvelope,
             envelope => new FileCopyResult
             {
                 Original = mapper.ToFile(ApiResponseReader.Data(envelope.OriginalFile ?? throw new FormatException("Field 'original_file' is missing."))),
@@ -236,38 +167,5 @@ internal sealed class FilesClient(IUploadApi api, WireMapper mapper, FileDownloa
     /// <summary>The file answer's mapping, one delegate for the client's life.</summary>
     private Func<WireEnvelope<WireFile>, FileDetails>? readFile;
 
-    private static UploadedFile ReadUploaded(WireEnvelope<List<WireUploadedFile>> envelope)
-    {
-        WireUploadedFile item = ApiResponseReader.Data(envelope).OfType<WireUploadedFile>().FirstOrDefault()
-            ?? throw new FormatException("Field 'data' holds no uploaded file.");
-        if (!string.IsNullOrEmpty(item.Error))
-        {
-            throw new UploadApiException(ErrorClassifier.FromServerMessage("file/upload", item.Error), "file/upload", httpStatus: 200, serverMessage: item.Error);
-        }
 
-        return WireMapper.ToUploadedFile(item);
-    }
-
-    /// <summary>The refusal the account's package (when already read) would give an upload of <paramref name="length"/> bytes, or <see langword="null"/>.</summary>
-    private UploadApiException? PackageRefusal(long? length, bool atLeast = false)
-    {
-        if (account.KnownPackage is not { } package)
-        {
-            return null;
-        }
-
-        if (!package.CanUpload)
-        {
-            return new UploadApiException(UploadErrorKind.Forbidden, ApiEndpoint.FileUpload,
-                $"file/upload refused before sending: the account's package '{package.Label}' may not upload files (can_upload is 0).");
-        }
-
-        if (package.MaxUploadSize > 0 && length > package.MaxUploadSize)
-        {
-            return new UploadApiException(UploadErrorKind.Forbidden, ApiEndpoint.FileUpload,
-                $"file/upload refused{(atLeast ? " and stopped" : " before sending")}: the file is {(atLeast ? "more than " + package.MaxUploadSize.ToString(System.Globalization.CultureInfo.InvariantCulture) : length?.ToString(System.Globalization.CultureInfo.InvariantCulture))} bytes but the package '{package.Label}' allows at most {package.MaxUploadSize} bytes.");
-        }
-
-        return null;
-    }
 }

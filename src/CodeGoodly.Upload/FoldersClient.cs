@@ -12,29 +12,29 @@ internal sealed class FoldersClient(IUploadApi api, WireMapper mapper) : IFolder
         var form = new FolderCreateForm
         {
             FolderName = Guard.Name(folderName, nameof(folderName)),
-            ParentId = Guard.Destination(parentId, nameof(parentId), root: string.Empty),
-            IsPublic = Guard.Visibility(visibility, nameof(visibility)),
+            ParentId = WireFormat.Destination(Guard.Destination(parentId, nameof(parentId)), root: string.Empty),
+            IsPublic = WireFormat.Visibility(Guard.Visibility(visibility, nameof(visibility))),
             AccessPassword = PasswordHash.Md5Hex(accessPassword),
         };
-        return CallFolderAsync("folder/create", ct => api.FolderCreateAsync(form, ct), cancellationToken);
+        return CallFolderAsync(Endpoints.FolderCreate, ct => api.FolderCreateAsync(form, ct), cancellationToken);
     }
 
     public Task<FolderListing> ListAsync(FolderId? folderId = null, CancellationToken cancellationToken = default)
     {
-        var form = new FolderListingForm { ParentFolderId = Guard.Destination(folderId, nameof(folderId), root: string.Empty) };
-        return ApiCaller.CallAsync("folder/listing", ct => api.FolderListingAsync(form, ct), WireJsonContext.Default.WireEnvelopeWireListing,
+        var form = new FolderListingForm { ParentFolderId = WireFormat.Destination(Guard.Destination(folderId, nameof(folderId)), root: string.Empty) };
+        return ApiCaller.CallAsync(Endpoints.FolderListing, ct => api.FolderListingAsync(form, ct), WireJsonContext.Default.WireEnvelopeWireListing,
             envelope => mapper.ToListing(ApiResponseReader.Data(envelope)), cancellationToken);
     }
 
     public Task<FolderDetails> GetInfoAsync(FolderId folderId, CancellationToken cancellationToken = default)
     {
-        var form = new FolderIdForm { FolderId = Guard.Id(folderId, nameof(folderId)) };
-        return CallFolderAsync("folder/info", ct => api.FolderInfoAsync(form, ct), cancellationToken);
+        var form = new FolderIdForm { FolderId = WireFormat.Id(Guard.Id(folderId, nameof(folderId))) };
+        return CallFolderAsync(Endpoints.FolderInfo, ct => api.FolderInfoAsync(form, ct), cancellationToken);
     }
 
     public Task<FolderDetails> EditAsync(FolderId folderId, FolderChanges changes, CancellationToken cancellationToken = default)
     {
-        string id = Guard.Id(folderId, nameof(folderId));
+        string id = WireFormat.Id(Guard.Id(folderId, nameof(folderId)));
         ArgumentNullException.ThrowIfNull(changes);
         if (changes is { FolderName: null, ParentId: null, Visibility: null, AccessPassword: null })
         {
@@ -45,17 +45,17 @@ internal sealed class FoldersClient(IUploadApi api, WireMapper mapper) : IFolder
         {
             FolderId = id,
             FolderName = Guard.OptionalName(changes.FolderName, nameof(changes)),
-            ParentId = changes.ParentId is { } parent ? Guard.Id(parent, nameof(changes)) : null,
-            IsPublic = changes.Visibility is { } visibility ? Guard.Visibility(visibility, nameof(changes)) : null,
+            ParentId = changes.ParentId is { } parent ? WireFormat.Id(Guard.Id(parent, nameof(changes))) : null,
+            IsPublic = changes.Visibility is { } visibility ? WireFormat.Visibility(Guard.Visibility(visibility, nameof(changes))) : null,
             AccessPassword = PasswordHash.Md5Hex(changes.AccessPassword),
         };
-        return CallFolderAsync("folder/edit", ct => api.FolderEditAsync(form, ct), cancellationToken);
+        return CallFolderAsync(Endpoints.FolderEdit, ct => api.FolderEditAsync(form, ct), cancellationToken);
     }
 
     public Task DeleteAsync(FolderId folderId, CancellationToken cancellationToken = default)
     {
-        var form = new FolderIdForm { FolderId = Guard.Id(folderId, nameof(folderId)) };
-        return ApiCaller.CallAsync("folder/delete", ct => api.FolderDeleteAsync(form, ct), WireJsonContext.Default.WireEnvelope,
+        var form = new FolderIdForm { FolderId = WireFormat.Id(Guard.Id(folderId, nameof(folderId))) };
+        return ApiCaller.CallAsync(Endpoints.FolderDelete, ct => api.FolderDeleteAsync(form, ct), WireJsonContext.Default.WireEnvelope,
             _ => true, cancellationToken);
     }
 
@@ -63,10 +63,10 @@ internal sealed class FoldersClient(IUploadApi api, WireMapper mapper) : IFolder
     {
         var form = new FolderMoveForm
         {
-            FolderId = Guard.Id(folderId, nameof(folderId)),
-            NewParentFolderId = Guard.Destination(newParentFolderId, nameof(newParentFolderId), root: "null"),
+            FolderId = WireFormat.Id(Guard.Id(folderId, nameof(folderId))),
+            NewParentFolderId = WireFormat.Destination(Guard.Destination(newParentFolderId, nameof(newParentFolderId)), root: "null"),
         };
-        return CallFolderAsync("folder/move", ct => api.FolderMoveAsync(form, ct), cancellationToken);
+        return CallFolderAsync(Endpoints.FolderMove, ct => api.FolderMoveAsync(form, ct), cancellationToken);
     }
 
     private Task<FolderDetails> CallFolderAsync(string endpoint, Func<CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken) =>

@@ -1,24 +1,23 @@
 namespace CodeGoodly.Upload;
 
-/// <summary>Argument checks the façade runs before anything is sent.</summary>
+/// <summary>Argument checks the façade runs before anything is sent; each returns the value it checked (<see cref="Api.WireFormat"/> writes it for the wire).</summary>
 internal static class Guard
 {
-    public static string Id(FileId fileId, string parameterName) =>
-        fileId.Value > 0 ? fileId.ToString() : throw new ArgumentOutOfRangeException(parameterName, fileId.Value, "A file id must be positive.");
+    public static FileId Id(FileId fileId, string parameterName) =>
+        fileId.Value > 0 ? fileId : throw new ArgumentOutOfRangeException(parameterName, fileId.Value, "A file id must be positive.");
 
-    public static string Id(FolderId folderId, string parameterName) =>
-        folderId.Value > 0 ? folderId.ToString() : throw new ArgumentOutOfRangeException(parameterName, folderId.Value, "A folder id must be positive.");
+    public static FolderId Id(FolderId folderId, string parameterName) =>
+        folderId.Value > 0 ? folderId : throw new ArgumentOutOfRangeException(parameterName, folderId.Value, "A folder id must be positive.");
 
-    public static string AccountId(long accountId, string parameterName) =>
-        accountId > 0 ? accountId.ToString(System.Globalization.CultureInfo.InvariantCulture) : throw new ArgumentOutOfRangeException(parameterName, accountId, "An account id must be positive.");
+    public static long AccountId(long accountId, string parameterName) =>
+        accountId > 0 ? accountId : throw new ArgumentOutOfRangeException(parameterName, accountId, "An account id must be positive.");
 
-    /// <summary>A destination where <see langword="null"/> (or 0) means the root; <paramref name="root"/> is how this endpoint spells the root.</summary>
-    public static string Destination(FolderId? folderId, string parameterName, string root) => folderId switch
+    /// <summary>A destination folder, where <see langword="null"/> (or 0) means the root: returns <see langword="null"/> for the root.</summary>
+    public static FolderId? Destination(FolderId? folderId, string parameterName) => folderId switch
     {
-        null => root,
-        { Value: 0 } => root,
+        null or { Value: 0 } => null,
         { Value: < 0 } id => throw new ArgumentOutOfRangeException(parameterName, id.Value, "A folder id must not be negative; use null for the root folder."),
-        { } id => id.ToString(),
+        { } id => id,
     };
 
     /// <summary>A file or folder name: not empty, no control characters (they would break the form or the multipart header).</summary>
@@ -38,8 +37,8 @@ internal static class Guard
 
     public static string? OptionalName(string? name, string parameterName) => name is null ? null : Name(name, parameterName);
 
-    public static string Visibility(FolderVisibility visibility, string parameterName) =>
-        Enum.IsDefined(visibility) ? ((int)visibility).ToString(System.Globalization.CultureInfo.InvariantCulture)
+    public static FolderVisibility Visibility(FolderVisibility visibility, string parameterName) =>
+        Enum.IsDefined(visibility) ? visibility
             : throw new ArgumentOutOfRangeException(parameterName, visibility, "Visibility must be Private, Unlisted or Public.");
 
     public static void ReadableStream(Stream? content, string parameterName)

@@ -39,18 +39,7 @@ public interface IFilesClient
     /// <param name="progress">Told how many bytes were sent, a few times a second and once at the end.</param>
     /// <param name="cancellationToken">Cancels the upload.</param>
     /// <returns>The file the server stored.</returns>
-    /// <remarks>
-    /// <para>Never a duplicate: a failed upload is sent again only when the stream can be rewound (it is seekable) and the
-    /// server certainly did not store the file — the connection was refused, the connection broke before the whole body was
-    /// sent (a server never stores a truncated body), or the server answered 429 or a 5xx other than 502/504 (a proxy's
-    /// 502/504 means the server behind it may still store the file). When the whole body was sent and no answer came, the
-    /// upload is not repeated: an <see cref="UploadApiException"/> with <see cref="UploadApiException.IsOutcomeUnknown"/>
-    /// set is thrown, and the caller should check the folder before uploading again.</para>
-    /// <para>No timeout limits the length of an upload: it fails only after <see cref="UploadClientOptions.AttemptTimeout"/>
-    /// passes without progress (no connection, no bytes moving, or no answer after the last byte).</para>
-    /// <para>When <see cref="IAccountClient.GetPackageAsync"/> has been called on this client, an upload the package forbids
-    /// (<c>can_upload</c> 0, or larger than <c>max_upload_size</c>) fails with <see cref="UploadErrorKind.Forbidden"/> before it is sent.</para>
-    /// </remarks>
+    /// <inheritdoc cref="UploadAsync(Stream, string, FolderId?, IProgress{TransferProgress}?, CancellationToken)" path="/remarks"/>
     /// <exception cref="ArgumentException">The stream is not readable, the length is negative or longer than a seekable stream, or the name is empty or has control characters.</exception>
     /// <exception cref="IOException">The stream ended before <paramref name="contentLength"/> bytes.</exception>
     /// <exception cref="UploadApiException">The server refused the upload or could not be reached.</exception>

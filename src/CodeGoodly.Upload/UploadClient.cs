@@ -1,5 +1,7 @@
 using CodeGoodly.Upload.Api;
 using CodeGoodly.Upload.Http;
+using CodeGoodly.Upload.Session;
+using CodeGoodly.Upload.Transfers;
 using CodeGoodly.Upload.Transfers.Directories;
 using Refit;
 
@@ -21,7 +23,7 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
     private static readonly TimeSpan SignOutTimeout = TimeSpan.FromSeconds(5);
     private readonly HttpClient http;
     private readonly ISessionApi sessionApi;
-    private readonly UploadSession session;
+    private readonly SessionTokenCache session;
     private readonly Diagnostics.UploadDiagnostics diagnostics;
     private readonly bool signOutOnDispose;
     private int disposed;
@@ -30,7 +32,7 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
     /// <param name="options">The settings; validated now, and copied so later changes do not affect the client.</param>
     /// <exception cref="ArgumentException">The settings are not valid (no credentials, <c>http://</c> without opt-in, …).</exception>
     public UploadClient(UploadClientOptions options)
-        : this(null, options, CreateSession(options, diagnostics: null), signOutOnDispose: true)
+        : this(null, Checked(options), Diagnostics.UploadDiagnostics.Silent)
     {
     }
 
@@ -44,7 +46,7 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
     }
 
     private UploadClient(HttpMessageHandler? network, UploadClientOptions options, Microsoft.Extensions.Logging.ILoggerFactory loggerFactory)
-        : this(network, options, Diagnostics.UploadDiagnostics.From(loggerFactory))
+        : this(network, Checked(options), Diagnostics.UploadDiagnostics.From(loggerFactory))
     {
     }
 
@@ -62,18 +64,18 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
     /// <param name="options">The settings; validated now, and copied.</param>
     /// <exception cref="ArgumentException">The settings are not valid.</exception>
     public UploadClient(HttpClient httpClient, UploadClientOptions options)
-        : this(new HttpClientForwarder(httpClient ?? throw new ArgumentNullException(nameof(httpClient))), options, CreateSession(options, diagnostics: null), signOutOnDispose: true)
+        : this(new HttpClientForwarder(httpClient ?? throw new ArgumentNullException(nameof(httpClient))), Checked(options), Diagnostics.UploadDiagnostics.Silent)
     {
     }
 
     /// <summary>Creates a client that owns its pipeline over <paramref name="network"/> (the default primary handler when <see langword="null"/>).</summary>
-    internal UploadClient(HttpMessageHandler? network, UploadClientOptions options, UploadSession session, bool signOutOnDispose, Diagnostics.UploadDiagnostics? diagnostics = null)
+    internal UploadClient(HttpMessageHandler? network, UploadClientOptions options, SessionTokenCache session, bool signOutOnDispose, Diagnostics.UploadDiagnostics? diagnostics = null)
         : this(CreateOwnedHttpClient(network, Checked(options), session, diagnostics), options, session, signOutOnDispose, ownsHttp: true, diagnostics)
     {
     }
 
     /// <summary>Creates a client over an <see cref="HttpClient"/> whose pipeline already holds the session and resilience handlers (the DI path).</summary>
-    internal UploadClient(HttpClient pipelineClient, UploadClientOptions options, UploadSession session, bool signOutOnDispose, bool ownsHttp,
+    internal UploadClient(HttpClient pipelineClient, UploadClientOptions options, SessionTokenCache session, bool signOutOnDispose, bool ownsHttp,
         Diagnostics.UploadDiagnostics? diagnostics = null)
     {
         options = Checked(options);
@@ -91,7 +93,7 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
         var account = new AccountClient(api, mapper);
         Account = account;
         Folders = new FoldersClient(api, mapper);
-        Files = new FilesClient(api, mapper, new FileDownloader(http, options), account, options);
+        Files = new FilesClient(api, mapper, new FileUploader(api, options, () => account.KnownPackage), new FileDownloader(http, options));
         Admin = new AdminClient(api, mapper);
         Transfers = new TransfersClient(Files, Folders, Account);
     }
@@ -108,43 +110,13 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
     /// <inheritdoc />
     public ITransfersClient Transfers { get; }
 
-    /// <summary>Administrator endpoints (accounts with <c>level_id</c> 20): create, edit and delete accounts, list packages.</summary>
+    /// <inheritdoc />
     public IAdminClient Admin { get; }
 
     private bool OwnsHttp { get; }
 
-    /// <summary>
-    /// Disables the access token the client holds now on the server (<c>/disable_access_token</c>); with none (not signed in yet, or
-    /// signed out already) it sends nothing. It never signs in: concurrent sign-outs disable the token once. The next call signs in again.
-    /// </summary>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="UploadApiException">The server could not be reached or failed (tried once, never retried); the token is forgotten anyway.</exception>
-    public async Task SignOutAsync(CancellationToken cancellationToken = default)
-    {
-        // Take the token out first, then disable exactly that one: checking and then sending would let a second sign-out (or one
-        // racing the first call) find no token at send time and sign in only to disable the fresh token, killing other processes' tokens.
-        if (session.TakeToken() is not { } token)
-        {
-            return;
-        }
-
-        try
-        {
-            await ApiCaller.CallAsync(ApiEndpoint.DisableAccessToken, ct => sessionApi.DisableAccessTokenAsync(token, ct), WireJsonContext.Default.WireEnvelope,
-                _ => true, cancellationToken).ConfigureAwait(false);
-        }
-        catch (UploadApiException refused) when (refused.Kind == UploadErrorKind.Authentication)
-        {
-            // The server had already dropped the token (idle expiry, another sign-in): signed out is what was asked for.
-        }
-        finally
-        {
-            if (session.Shared is { } shared)
-            {
-                await shared.RemoveAsync(token, cancellationToken).ConfigureAwait(false); // the fleet's instances sign in afresh
-            }
-        }
-    }
+    /// <inheritdoc />
+    public Task SignOutAsync(CancellationToken cancellationToken = default) => session.SignOutAsync(sessionApi, cancellationToken);
 
     /// <summary>Disables the access token (best effort, in the background) and releases the connections.</summary>
     /// <remarks>
@@ -215,27 +187,27 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
         }
     }
 
-    private static HttpClient CreateOwnedHttpClient(HttpMessageHandler? network, UploadClientOptions options, UploadSession session, Diagnostics.UploadDiagnostics? diagnostics) =>
-        new(UploadPipeline.CreateHandlers(options, session, network ?? UploadPipeline.CreatePrimaryHandler(), diagnostics), disposeHandler: true)
+    private static HttpClient CreateOwnedHttpClient(HttpMessageHandler? network, UploadClientOptions options, SessionTokenCache session, Diagnostics.UploadDiagnostics? diagnostics) =>
+        new(ClientPipeline.CreateHandlers(options, session, network ?? ClientPipeline.CreatePrimaryHandler(), diagnostics), disposeHandler: true)
         {
             BaseAddress = NormalizedBaseAddress(options.BaseAddress),
             Timeout = Timeout.InfiniteTimeSpan, // the resilience pipeline owns timeouts; a transfer is bounded by idleness, not length
         };
 
     /// <summary>The token cache of a client that owns its pipeline: its own, or linked to <see cref="UploadClientOptions.SessionStore"/>.</summary>
-    internal static UploadSession CreateSession(UploadClientOptions options, Diagnostics.UploadDiagnostics? diagnostics, IUploadSessionStore? store = null)
+    internal static SessionTokenCache CreateSession(UploadClientOptions options, Diagnostics.UploadDiagnostics? diagnostics, IUploadSessionStore? store = null)
     {
         options = Checked(options);
         store ??= options.SessionStore;
-        return new UploadSession(store is null ? null
-            : new Session.SessionStoreLink(store, UploadSessionKey.For(options), diagnostics ?? Diagnostics.UploadDiagnostics.Silent));
+        return new SessionTokenCache(store is null ? null
+            : new SessionStoreLink(store, UploadSessionKey.For(options), diagnostics ?? Diagnostics.UploadDiagnostics.Silent));
     }
 
+    /// <summary>Validates and copies the caller's options once (later changes to them do not reach a client already made); a copy already checked passes as it is.</summary>
     private static UploadClientOptions Checked(UploadClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        return options.Clone(); // later changes to the caller's options do not reach a client already made
+        return options.ValidatedCopy();
     }
 
     /// <summary>Makes sure the base address ends in a slash, so endpoint paths append to it instead of replacing its last segment.</summary>

@@ -198,4 +198,21 @@ public sealed class UploadClientOptions
 
     /// <summary>Returns an independent copy, so a client is not affected by later changes to these settings.</summary>
     public UploadClientOptions Clone() => (UploadClientOptions)MemberwiseClone();
+
+    /// <summary>Whether this is a client's own validated copy (never handed out), which needs no second validation or copy.</summary>
+    internal bool IsValidatedCopy { get; private set; }
+
+    /// <summary>Validates these settings and returns a copy that later changes to this instance do not reach; a validated copy is returned as it is.</summary>
+    internal UploadClientOptions ValidatedCopy()
+    {
+        if (IsValidatedCopy)
+        {
+            return this;
+        }
+
+        Validate();
+        UploadClientOptions copy = Clone();
+        copy.IsValidatedCopy = true;
+        return copy;
+    }
 }

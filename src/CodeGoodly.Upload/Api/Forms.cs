@@ -16,6 +16,13 @@ internal sealed class AuthorizeLoginForm
     [AliasAs("password")] public required string Password { get; init; }
 }
 
+/// <summary>The field names of <c>/file/upload</c>'s multipart body (<see cref="Transfers.MultipartFormBody"/>).</summary>
+internal static class UploadFormFields
+{
+    public const string FolderId = "folder_id";
+    public const string File = "upload_file";
+}
+
 internal sealed class FileIdForm
 {
     [AliasAs("file_id")] public required string FileId { get; init; }

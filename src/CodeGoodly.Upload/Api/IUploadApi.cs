@@ -2,82 +2,68 @@ using Refit;
 
 namespace CodeGoodly.Upload.Api;
 
-// The endpoint list, as declarations only: path, form field names, multipart parts. Every method returns the raw
+// The endpoint list, as declarations only: routes from the catalogue (Endpoints), form field names. Every method returns the raw
 // response so that ApiResponseReader alone decides what the body means (the API reports most errors as HTTP 200).
 // access_token and account_id are not declared: SessionHandler adds them to every request body.
-
-/// <summary>The session endpoints, used only by <see cref="Http.SessionHandler"/>.</summary>
-internal interface ISessionApi
-{
-    [Post("/authorize")]
-    Task<HttpResponseMessage> AuthorizeWithKeysAsync([Body(BodySerializationMethod.UrlEncoded)] AuthorizeKeysForm form, CancellationToken cancellationToken);
-
-    [Post("/authorize")]
-    Task<HttpResponseMessage> AuthorizeWithLoginAsync([Body(BodySerializationMethod.UrlEncoded)] AuthorizeLoginForm form, CancellationToken cancellationToken);
-
-    /// <summary>Disables <paramref name="token"/>, the token the sign-out took out of the session (<see cref="Http.SessionHandler.SignOutToken"/>).</summary>
-    [Post("/disable_access_token")]
-    Task<HttpResponseMessage> DisableAccessTokenAsync([Property(Http.SessionHandler.SignOutTokenKey)] Http.SessionToken token, CancellationToken cancellationToken);
-}
 
 /// <summary>The account, file and folder endpoints.</summary>
 internal interface IUploadApi
 {
-    [Post("/account/info")]
+    [Post("/" + Endpoints.AccountInfo)]
     Task<HttpResponseMessage> AccountInfoAsync(CancellationToken cancellationToken);
 
-    [Post("/account/package")]
+    [Post("/" + Endpoints.AccountPackage)]
     Task<HttpResponseMessage> AccountPackageAsync(CancellationToken cancellationToken);
 
-    [Multipart]
-    [Post("/file/upload")]
-    Task<HttpResponseMessage> FileUploadAsync([AliasAs("upload_file")] StreamPart uploadFile, [AliasAs("folder_id")] string folderId, CancellationToken cancellationToken);
+    /// <summary>Sends the SDK's own multipart body as it is (Refit passes an <see cref="HttpContent"/> body through untouched); the session handler adds the token fields to it.</summary>
+    [Post("/" + Endpoints.FileUpload)]
+    Task<HttpResponseMessage> FileUploadAsync([Body] HttpContent body, CancellationToken cancellationToken);
 
-    [Post("/file/download")]
+    [Post("/" + Endpoints.FileDownload)]
     Task<HttpResponseMessage> FileDownloadAsync([Body(BodySerializationMethod.UrlEncoded)] FileIdForm form, CancellationToken cancellationToken);
 
-    [Post("/file/info")]
+    [Post("/" + Endpoints.FileInfo)]
     Task<HttpResponseMessage> FileInfoAsync([Body(BodySerializationMethod.UrlEncoded)] FileIdForm form, CancellationToken cancellationToken);
 
-    [Post("/file/edit")]
+    [Post("/" + Endpoints.FileEdit)]
     Task<HttpResponseMessage> FileEditAsync([Body(BodySerializationMethod.UrlEncoded)] FileEditForm form, CancellationToken cancellationToken);
 
-    [Post("/file/delete")]
+    [Post("/" + Endpoints.FileDelete)]
     Task<HttpResponseMessage> FileDeleteAsync([Body(BodySerializationMethod.UrlEncoded)] FileIdForm form, CancellationToken cancellationToken);
 
-    [Post("/file/move")]
+    [Post("/" + Endpoints.FileMove)]
     Task<HttpResponseMessage> FileMoveAsync([Body(BodySerializationMethod.UrlEncoded)] FileMoveForm form, CancellationToken cancellationToken);
 
-    [Post("/file/copy")]
+    [Post("/" + Endpoints.FileCopy)]
     Task<HttpResponseMessage> FileCopyAsync([Body(BodySerializationMethod.UrlEncoded)] FileCopyForm form, CancellationToken cancellationToken);
 
-    [Post("/folder/create")]
+    [Post("/" + Endpoints.FolderCreate)]
     Task<HttpResponseMessage> FolderCreateAsync([Body(BodySerializationMethod.UrlEncoded)] FolderCreateForm form, CancellationToken cancellationToken);
 
-    [Post("/folder/listing")]
+    [Post("/" + Endpoints.FolderListing)]
     Task<HttpResponseMessage> FolderListingAsync([Body(BodySerializationMethod.UrlEncoded)] FolderListingForm form, CancellationToken cancellationToken);
 
-    [Post("/folder/info")]
+    [Post("/" + Endpoints.FolderInfo)]
     Task<HttpResponseMessage> FolderInfoAsync([Body(BodySerializationMethod.UrlEncoded)] FolderIdForm form, CancellationToken cancellationToken);
 
-    [Post("/folder/edit")]
+    [Post("/" + Endpoints.FolderEdit)]
     Task<HttpResponseMessage> FolderEditAsync([Body(BodySerializationMethod.UrlEncoded)] FolderEditForm form, CancellationToken cancellationToken);
 
-    [Post("/folder/delete")]
+    [Post("/" + Endpoints.FolderDelete)]
     Task<HttpResponseMessage> FolderDeleteAsync([Body(BodySerializationMethod.UrlEncoded)] FolderIdForm form, CancellationToken cancellationToken);
 
-    [Post("/folder/move")]
+    [Post("/" + Endpoints.FolderMove)]
     Task<HttpResponseMessage> FolderMoveAsync([Body(BodySerializationMethod.UrlEncoded)] FolderMoveForm form, CancellationToken cancellationToken);
 
-    [Post("/account/create")]
+    [Post("/" + Endpoints.AccountCreate)]
     Task<HttpResponseMessage> AccountCreateAsync([Body(BodySerializationMethod.UrlEncoded)] AccountCreateForm form, CancellationToken cancellationToken);
 
-    [Post("/account/edit")]
+    [Post("/" + Endpoints.AccountEdit)]
     Task<HttpResponseMessage> AccountEditAsync([Body(BodySerializationMethod.UrlEncoded)] AccountEditForm form, CancellationToken cancellationToken);
 
-    [Post("/account/delete")]
+    [Post("/" + Endpoints.AccountDelete)]
     Task<HttpResponseMessage> AccountDeleteAsync([Body(BodySerializationMethod.UrlEncoded)] AccountIdForm form, CancellationToken cancellationToken);
 
-    [Post("/package/listing")]
+    [Post("/" + Endpoints.PackageListing)]
     Task<HttpResponseMessage> PackageListingAsync(CancellationToken cancellationToken);
 }

@@ -17,9 +17,12 @@ internal sealed class RegisteredUploadClient(UploadClient shared) : IUploadClien
     /// <inheritdoc />
     public IFoldersClient Folders => shared.Folders;
 
-    /// <summary>Administrator endpoints (accounts with <c>level_id</c> 20).</summary>
+    /// <inheritdoc />
     public IAdminClient Admin => shared.Admin;
 
     /// <inheritdoc />
     public ITransfersClient Transfers => shared.Transfers;
+
+    /// <inheritdoc />
+    public Task SignOutAsync(CancellationToken cancellationToken = default) => shared.SignOutAsync(cancellationToken);
 }

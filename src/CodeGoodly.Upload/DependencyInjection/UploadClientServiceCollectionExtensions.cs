@@ -1,6 +1,8 @@
 using CodeGoodly.Upload;
 using CodeGoodly.Upload.Diagnostics;
 using CodeGoodly.Upload.Http;
+using CodeGoodly.Upload.Resilience;
+using CodeGoodly.Upload.Session;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
@@ -108,16 +110,17 @@ public static class UploadClientServiceCollectionExtensions
                 client.BaseAddress = UploadClient.NormalizedBaseAddress(OptionsFor(provider, optionsName).BaseAddress);
                 client.Timeout = Timeout.InfiniteTimeSpan; // the resilience handler owns timeouts; transfers are bounded by idleness
             })
-            .ConfigurePrimaryHttpMessageHandler(UploadPipeline.CreatePrimaryHandler)
-            .AddHttpMessageHandler(provider => new SessionHandler(provider.GetRequiredKeyedService<UploadSession>(httpClientName), OptionsFor(provider, optionsName), DiagnosticsFor(provider)))
-            .AddHttpMessageHandler(provider => UploadPipeline.CreateResilienceHandler(
-                OptionsFor(provider, optionsName), provider.GetRequiredKeyedService<UploadSession>(httpClientName).RetryBudget))
-            .AddHttpMessageHandler(provider => new UploadTelemetryHandler(DiagnosticsFor(provider)));
+            .ConfigurePrimaryHttpMessageHandler(ClientPipeline.CreatePrimaryHandler)
+            .AddHttpMessageHandler(provider => new SessionHandler(provider.GetRequiredKeyedService<SessionTokenCache>(httpClientName), OptionsFor(provider, optionsName), DiagnosticsFor(provider)))
+            .AddHttpMessageHandler(provider => ResiliencePipelines.CreateResilienceHandler(
+                OptionsFor(provider, optionsName), provider.GetRequiredKeyedService<SessionTokenCache>(httpClientName).RetryBudget))
+            .AddHttpMessageHandler(static () => new AnswerBufferingHandler())
+            .AddHttpMessageHandler(provider => new TelemetryHandler(DiagnosticsFor(provider)));
 
         // Last of all the handler set-ups (a post-configuration runs after every ConfigurePrimaryHttpMessageHandler of the app):
         // whatever primary handler the app chose, it must not follow an API call's body to wherever a 307/308 points.
         services.PostConfigure<Microsoft.Extensions.Http.HttpClientFactoryOptions>(httpClientName, factory =>
-            factory.HttpMessageHandlerBuilderActions.Add(static builder => UploadPipeline.RefuseAutoRedirect(builder.PrimaryHandler)));
+            factory.HttpMessageHandlerBuilderActions.Add(static builder => ClientPipeline.RefuseAutoRedirect(builder.PrimaryHandler)));
 
         // One UploadClient per registration, kept for the container's life (a disposable transient would be kept by the container
         // until it ends, one per resolution). It sends through the factory's current handler chain, so it follows handler rotation,
@@ -125,7 +128,7 @@ public static class UploadClientServiceCollectionExtensions
         UploadClient CreateShared(IServiceProvider provider) => new(
             CreateFactoryClient(provider, httpClientName),
             OptionsFor(provider, optionsName),
-            provider.GetRequiredKeyedService<UploadSession>(httpClientName),
+            provider.GetRequiredKeyedService<SessionTokenCache>(httpClientName),
             signOutOnDispose: false,
             ownsHttp: false,
             DiagnosticsFor(provider));

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CodeGoodly.Upload.Api;
 
 namespace CodeGoodly.Upload.Diagnostics;
 
@@ -15,7 +16,7 @@ internal sealed class DownloadObservation(UploadDiagnostics diagnostics, Activit
         }
 
         long elapsed = UploadDiagnostics.ElapsedMilliseconds(startedTimestamp);
-        var tags = new TagList { { UploadInstruments.OperationTag, OperationNames.Download } };
+        var tags = new TagList { { UploadInstruments.OperationTag, Endpoints.DownloadOperation } };
         if (completed)
         {
             double seconds = Stopwatch.GetElapsedTime(startedTimestamp).TotalSeconds;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using CodeGoodly.Upload.Http;
+using CodeGoodly.Upload.Api;
 
 namespace CodeGoodly.Upload.Diagnostics;
 
@@ -16,7 +16,7 @@ internal sealed class OperationScope : IDisposable
 
     private OperationScope(string endpoint)
     {
-        operation = OperationNames.Of(endpoint);
+        operation = Endpoints.OperationName(endpoint);
         activity = UploadInstruments.Source.StartActivity(operation, ActivityKind.Internal);
         activity?.SetTag(UploadInstruments.OperationTag, operation);
         activity?.SetTag(UploadInstruments.EndpointTag, endpoint);
@@ -24,12 +24,10 @@ internal sealed class OperationScope : IDisposable
 
     public static OperationScope Start(string endpoint) => new(endpoint);
 
-    /// <summary>Records the failure (as the error kind the caller will see) and returns <see langword="false"/>, so it can sit in an exception filter without catching.</summary>
-    public bool Failed(Exception failure, string endpoint, CancellationToken cancellationToken)
+    /// <summary>Records the failure as <paramref name="type"/> (the error kind the caller will see) and returns <see langword="false"/>, so it can sit in an exception filter without catching.</summary>
+    public bool Failed(string type)
     {
-        errorType = failure is UploadApiException
-            ? UploadDiagnostics.ErrorType(failure)
-            : ApiCaller.TransportFailure(endpoint, failure, cancellationToken)?.Kind.ToString() ?? UploadDiagnostics.ErrorType(failure);
+        errorType = type;
         return false;
     }
 

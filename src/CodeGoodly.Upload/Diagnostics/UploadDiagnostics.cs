@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using CodeGoodly.Upload.Api;
 using CodeGoodly.Upload.Http;
+using CodeGoodly.Upload.Session;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -20,8 +22,8 @@ internal sealed class UploadDiagnostics(ILogger logger)
     public async Task<SessionToken> TraceAuthorizationAsync(UploadClientOptions options, Func<CancellationToken, Task<SessionToken>> authorize, CancellationToken cancellationToken)
     {
         UploadLog.Authorizing(Logger, string.IsNullOrEmpty(options.Key1) ? "username and password" : "API keys");
-        using Activity? activity = UploadInstruments.Source.StartActivity(OperationNames.Of(ApiEndpoint.Authorize));
-        activity?.SetTag(UploadInstruments.OperationTag, OperationNames.Of(ApiEndpoint.Authorize));
+        using Activity? activity = UploadInstruments.Source.StartActivity(Endpoints.OperationName(Endpoints.Authorize));
+        activity?.SetTag(UploadInstruments.OperationTag, Endpoints.OperationName(Endpoints.Authorize));
         long started = Stopwatch.GetTimestamp();
         try
         {

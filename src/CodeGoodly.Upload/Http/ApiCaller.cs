@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization.Metadata;
 using CodeGoodly.Upload.Api;
+using CodeGoodly.Upload.Resilience;
 using Polly.Timeout;
 using Refit;
 
@@ -23,7 +24,7 @@ internal static class ApiCaller
             using HttpResponseMessage response = await send(cancellationToken).ConfigureAwait(false);
             return await ApiResponseReader.ReadAsync(response, endpoint, envelopeType, map, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception failure) when (operation.Failed(failure, endpoint, cancellationToken))
+        catch (Exception failure) when (operation.Failed(ErrorType(endpoint, failure, cancellationToken)))
         {
             throw; // never reached: Failed only records the error for the span and the duration metric
         }
@@ -45,13 +46,19 @@ internal static class ApiCaller
         }
     }
 
+    /// <summary>The error kind the caller will see for <paramref name="failure"/>, for the operation's span and duration metric.</summary>
+    private static string ErrorType(string endpoint, Exception failure, CancellationToken cancellationToken) =>
+        failure is UploadApiException
+            ? Diagnostics.UploadDiagnostics.ErrorType(failure)
+            : TransportFailure(endpoint, failure, cancellationToken)?.Kind.ToString() ?? Diagnostics.UploadDiagnostics.ErrorType(failure);
+
     /// <summary>
     /// A write answered with a 5xx other than 503 (<see cref="RetryRules.MayHaveActed"/>): the API may have acted before the error
     /// (a script that stored the file and then crashed, a gateway that gave up waiting), so the effect is unknown. 503 and 429
     /// say the request was turned away and are not ambiguous.
     /// </summary>
     private static bool IsAmbiguousWriteAnswer(string endpoint, UploadApiException answer) =>
-        !answer.IsOutcomeUnknown && answer.HttpStatus is int status && RetryRules.MayHaveActed(status) && ApiEndpoint.IsWrite(endpoint);
+        !answer.IsOutcomeUnknown && answer.HttpStatus is int status && RetryRules.MayHaveActed(status) && Endpoints.IsWrite(endpoint);
 
     /// <summary>Turns an exception from the HTTP stack into the SDK's error, or <see langword="null"/> to let it through (the SDK's own errors, the caller's cancellation, programming errors).</summary>
     internal static UploadApiException? TransportFailure(string endpoint, Exception failure, CancellationToken cancellationToken)
@@ -86,7 +93,7 @@ internal static class ApiCaller
             return null;
         }
 
-        bool outcomeUnknown = ApiEndpoint.IsWrite(endpoint) && !RetryRules.CertainlyNotSent(cause);
+        bool outcomeUnknown = Endpoints.IsWrite(endpoint) && !RetryRules.CertainlyNotSent(cause);
         string message = $"{endpoint} failed (Network): {why}: {Redaction.RedactText(cause.Message)}"
             + (outcomeUnknown ? OutcomeUnknownNote : string.Empty);
         return new UploadApiException(UploadErrorKind.Network, endpoint, message, innerException: cause) { IsOutcomeUnknown = outcomeUnknown };

@@ -64,7 +64,7 @@ internal static class ApiResponseReader
             }
 
             string text = BuildMessage(endpoint, kind, status, message, body);
-            if (kind == UploadErrorKind.UnexpectedResponse && status == 404 && endpoint == ApiEndpoint.Authorize)
+            if (kind == UploadErrorKind.UnexpectedResponse && status == 404 && endpoint == Endpoints.Authorize)
             {
                 // The first call of every session: a router that knows no "authorize" means the address, not the server, is wrong.
                 text = text.TrimEnd() + (text.EndsWith('.') || text.EndsWith('…') ? string.Empty : ".") + WrongAddressHint(response);
@@ -101,7 +101,7 @@ internal static class ApiResponseReader
     {
         if (response.Content is BufferedApiContent buffered)
         {
-            // Read once already, inside the attempt (UploadResilienceHandler): use those bytes as they are.
+            // Read once already, inside the attempt (AnswerBufferingHandler): use those bytes as they are.
             return buffered.Body.Length > MaxBodyBytes ? throw TooLarge(response, endpoint) : buffered.Body;
         }
 

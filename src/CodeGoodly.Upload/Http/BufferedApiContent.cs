@@ -4,7 +4,7 @@ using System.Net;
 namespace CodeGoodly.Upload.Http;
 
 /// <summary>
-/// An API answer's body, read once by <see cref="UploadResilienceHandler"/> inside the attempt. The session handler (looking
+/// An API answer's body, read once by <see cref="AnswerBufferingHandler"/> inside the attempt. The session handler (looking
 /// for a refused token) and the envelope reader look at <see cref="Body"/> directly, so the bytes are neither copied nor read again.
 /// The buffer is rented from the shared pool and goes back when the answer is disposed: nothing may use <see cref="Body"/> after that
 /// (the SDK reads an API answer completely before disposing it, and never hands one out).

@@ -1,4 +1,5 @@
 using System.Net;
+using CodeGoodly.Upload.Api;
 
 namespace CodeGoodly.Upload.Http;
 
@@ -52,7 +53,7 @@ internal static class ErrorClassifier
     public static UploadErrorKind FromServerMessage(string endpoint, string? message)
     {
         // Whatever /authorize refuses ("Please provide key1 …", "Failed issuing access token.") means the client cannot sign in.
-        if (endpoint == ApiEndpoint.Authorize)
+        if (endpoint == Endpoints.Authorize)
         {
             return UploadErrorKind.Authentication;
         }

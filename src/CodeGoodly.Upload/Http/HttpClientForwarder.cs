@@ -1,4 +1,5 @@
 using System.Net;
+using CodeGoodly.Upload.Api;
 
 namespace CodeGoodly.Upload.Http;
 
@@ -11,7 +12,7 @@ namespace CodeGoodly.Upload.Http;
 /// The caller's handler may follow redirects by itself (<c>AllowAutoRedirect</c> is on by default), and a 307 or 308 would
 /// re-post the body (keys, password, token) to wherever the server pointed. So an API request's body is sent only to the
 /// address the SDK sent it to: redirected, the body is withheld and the call fails (<see cref="Redirects.Followed"/>). A 301,
-/// 302 or 303 the handler followed carries no body, and <see cref="UploadResilienceHandler"/> refuses its answer.
+/// 302 or 303 the handler followed carries no body, and <see cref="AnswerBufferingHandler"/> refuses its answer.
 /// </remarks>
 internal sealed class HttpClientForwarder(HttpClient client) : HttpMessageHandler
 {
@@ -41,7 +42,7 @@ internal sealed class HttpClientForwarder(HttpClient client) : HttpMessageHandle
         catch (Exception) when (guarded?.WithheldFrom is { } target)
         {
             // The failure of the withheld body, in the handler's words; what happened is the redirect.
-            throw Redirects.Followed(ApiEndpoint.Of(request) ?? request.Method.Method, target);
+            throw Redirects.Followed(Endpoints.Of(request) ?? request.Method.Method, target);
         }
     }
 

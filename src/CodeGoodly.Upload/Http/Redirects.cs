@@ -1,4 +1,5 @@
 using System.Net;
+using CodeGoodly.Upload.Api;
 
 namespace CodeGoodly.Upload.Http;
 
@@ -85,12 +86,12 @@ internal static class Redirects
                 return new UriBuilder(url) { Scheme = Uri.UriSchemeHttps, Port = baseAddress.Port }.Uri; // the API's own host speaks https
             }
 
-            throw new UploadApiException(UploadErrorKind.UnexpectedResponse, ApiEndpoint.FileDownload,
-                $"{ApiEndpoint.FileDownload} failed (UnexpectedResponse): {what} {Redaction.RedactUrl(url)}, plain http on another host than the API's "
+            throw new UploadApiException(UploadErrorKind.UnexpectedResponse, Endpoints.FileDownload,
+                $"{Endpoints.FileDownload} failed (UnexpectedResponse): {what} {Redaction.RedactUrl(url)}, plain http on another host than the API's "
                 + $"({baseAddress.Host}): its one-off token and the file would travel in clear text, so it was not fetched. Set AllowInsecureHttp to allow it (a test server).");
         }
 
-        throw new UploadApiException(UploadErrorKind.UnexpectedResponse, ApiEndpoint.FileDownload,
-            $"{ApiEndpoint.FileDownload} failed (UnexpectedResponse): {what} {Redaction.RedactUrl(url)}, which is not an https address; it was not fetched.");
+        throw new UploadApiException(UploadErrorKind.UnexpectedResponse, Endpoints.FileDownload,
+            $"{Endpoints.FileDownload} failed (UnexpectedResponse): {what} {Redaction.RedactUrl(url)}, which is not an https address; it was not fetched.");
     }
 }

@@ -3,7 +3,7 @@ using CodeGoodly.Upload.Http;
 namespace CodeGoodly.Upload.Session;
 
 /// <summary>
-/// Connects a client's in-process token cache (<see cref="UploadSession"/>) to a shared <see cref="IUploadSessionStore"/>:
+/// Connects a client's in-process token cache (<see cref="SessionTokenCache"/>) to a shared <see cref="IUploadSessionStore"/>:
 /// the fleet's token is taken from the store, and a refused token is renewed through it (one <c>/authorize</c> per expiry
 /// for every instance). A store that fails (anything but the caller's cancellation) is skipped for that renewal: the client
 /// authorizes by itself, as without a store, and logs a warning once per outage.

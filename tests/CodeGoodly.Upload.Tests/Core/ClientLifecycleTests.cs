@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using CodeGoodly.Upload.Diagnostics;
 using CodeGoodly.Upload.Http;
+using CodeGoodly.Upload.Session;
 using CodeGoodly.Upload.Tests.Support;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
@@ -149,7 +150,7 @@ public sealed class ClientLifecycleTests
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static async Task DisposeAfterOneCallAsync(ApiServer api, HttpMessageHandler network, ILoggerFactory loggerFactory)
     {
-        var client = new UploadClient(network, api.Options(), new UploadSession(), signOutOnDispose: true, UploadDiagnostics.From(loggerFactory));
+        var client = new UploadClient(network, api.Options(), new SessionTokenCache(), signOutOnDispose: true, UploadDiagnostics.From(loggerFactory));
         await client.Account.GetInfoAsync(TestContext.Current.CancellationToken);
         client.Dispose();
     }

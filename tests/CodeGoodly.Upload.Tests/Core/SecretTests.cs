@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using CodeGoodly.Upload.Http;
+using CodeGoodly.Upload.Session;
 using CodeGoodly.Upload.Tests.Properties;
 using CodeGoodly.Upload.Tests.Support;
 using CsCheck;
@@ -225,7 +226,7 @@ public sealed class SecretTests
     {
         Gen.Select(Secrets, Gen.Int[0, SecretNames.Length - 1], Gen.Bool).Sample((secret, name, plusForSpace) =>
         {
-            string encoded = plusForSpace ? RequestForm.EncodeFormValue(secret) : Uri.EscapeDataString(secret);
+            string encoded = plusForSpace ? Api.FormEncoding.EncodeValue(secret) : Uri.EscapeDataString(secret);
             string text = $"user=bob&{SecretNames[name]}={encoded}&n=1";
 
             string redacted = Redaction.RedactText(text);

@@ -83,6 +83,34 @@ public sealed class ClientLifetimeTests
     }
 
     [Fact]
+    public async Task SignOutAsync_OnTheInjectedInterface_DisablesTheRegistrationsToken()
+    {
+        using var api = new ApiServer().GivenAuthorize().Given("account/info", AddUploadClientTests.AccountJson)
+            .Given("disable_access_token", """{"_status":"success"}""");
+        await using ServiceProvider provider = BuildProvider(api, key: null);
+        IUploadClient client = provider.GetRequiredService<IUploadClient>();
+        await client.Account.GetInfoAsync(TestContext.Current.CancellationToken);
+
+        await client.SignOutAsync(TestContext.Current.CancellationToken);
+
+        api.AssertFormPost("disable_access_token", ApiServer.WithSession());
+        await provider.GetRequiredService<IUploadClient>().Account.GetInfoAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(["/api/v2/authorize", "/api/v2/account/info", "/api/v2/disable_access_token", "/api/v2/authorize", "/api/v2/account/info"], api.Paths());
+    }
+
+    [Fact]
+    public async Task Admin_OnTheInjectedInterface_ListsPackages()
+    {
+        using var api = new ApiServer().GivenAuthorize().Given("package/listing", """{"data":{"packages":[{"id":"1","label":"Free"}]},"_status":"success"}""");
+        await using ServiceProvider provider = BuildProvider(api, key: null);
+
+        IReadOnlyList<AccountPackage> packages = await provider.GetRequiredService<IUploadClient>().Admin.ListPackagesAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal("Free", Assert.Single(packages).Label);
+        api.AssertFormPost("package/listing", ApiServer.WithSession());
+    }
+
+    [Fact]
     public async Task UploadClientFromTheContainer_SendsThroughTheRegisteredPipelineAndClientSettings()
     {
         using var api = new ApiServer().GivenAuthorize().Given("account/info", AddUploadClientTests.AccountJson);

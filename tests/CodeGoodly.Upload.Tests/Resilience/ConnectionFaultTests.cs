@@ -104,8 +104,8 @@ public sealed class ConnectionFaultTests
         using var http = new HttpClient();
         var refused = await Assert.ThrowsAsync<HttpRequestException>(() => http.PostAsync(new Uri($"http://127.0.0.1:{ClosedLoopbackPort()}/"), new StringContent("x"), Ct));
 
-        Assert.True(Http.RetryRules.CertainlyNotSent(refused));
-        Assert.False(Http.RetryRules.CertainlyNotSent(new HttpRequestException("The response ended prematurely.", new IOException("reset"), HttpStatusCode.OK)));
+        Assert.True(Upload.Resilience.RetryRules.CertainlyNotSent(refused));
+        Assert.False(Upload.Resilience.RetryRules.CertainlyNotSent(new HttpRequestException("The response ended prematurely.", new IOException("reset"), HttpStatusCode.OK)));
     }
 
     [Fact]

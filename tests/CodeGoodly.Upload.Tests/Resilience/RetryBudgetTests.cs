@@ -1,4 +1,5 @@
 using CodeGoodly.Upload.Http;
+using CodeGoodly.Upload.Resilience;
 
 namespace CodeGoodly.Upload.Tests.Resilience;
 

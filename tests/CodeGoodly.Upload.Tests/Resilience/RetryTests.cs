@@ -302,10 +302,10 @@ public sealed class RetryTests
         past.Headers.TryAddWithoutValidation("Retry-After", DateTimeOffset.UtcNow.AddHours(-1).ToString("R", CultureInfo.InvariantCulture));
         using var none = new HttpResponseMessage(System.Net.HttpStatusCode.ServiceUnavailable);
 
-        Assert.Equal(TimeSpan.FromSeconds(7), Http.UploadPipeline.RetryAfter(delta, cap));
-        Assert.Equal(cap, Http.UploadPipeline.RetryAfter(longDelta, cap));
-        Assert.Equal(TimeSpan.Zero, Http.UploadPipeline.RetryAfter(past, cap));
-        Assert.Null(Http.UploadPipeline.RetryAfter(none, cap));
+        Assert.Equal(TimeSpan.FromSeconds(7), Upload.Resilience.ResiliencePipelines.RetryAfter(delta, cap));
+        Assert.Equal(cap, Upload.Resilience.ResiliencePipelines.RetryAfter(longDelta, cap));
+        Assert.Equal(TimeSpan.Zero, Upload.Resilience.ResiliencePipelines.RetryAfter(past, cap));
+        Assert.Null(Upload.Resilience.ResiliencePipelines.RetryAfter(none, cap));
     }
 
     /// <summary>A stream that can be read once, like a network or pipe stream.</summary>

@@ -1,10 +1,10 @@
 using System.Net;
-using CodeGoodly.Upload.Tests.Support;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using CodeGoodly.Upload.Tests.Support;
 using static CodeGoodly.Upload.Tests.Resilience.FaultServer;
 
 namespace CodeGoodly.Upload.Tests.Resilience;

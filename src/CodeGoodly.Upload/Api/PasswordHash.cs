@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace CodeGoodly.Upload.Http;
+namespace CodeGoodly.Upload.Api;
 
 /// <summary>The API takes folder passwords as the MD5 hash (32 lowercase hex characters) of the plain text.</summary>
 internal static class PasswordHash

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace CodeGoodly.Upload.Http;
+namespace CodeGoodly.Upload.Transfers;
 
 /// <summary>
 /// Reports transfer progress at a human rate (at most every 100 ms, and always once at the end), never backwards:

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CodeGoodly.Upload.Api;
 using CodeGoodly.Upload.Http;
 
 namespace CodeGoodly.Upload.Diagnostics;
@@ -9,25 +10,19 @@ namespace CodeGoodly.Upload.Diagnostics;
 /// (bytes, duration, throughput), and tags the current operation's span with the server. It never reads or logs a body,
 /// and a download URL only with its token masked.
 /// </summary>
-internal sealed class UploadTelemetryHandler(UploadDiagnostics diagnostics) : DelegatingHandler
+internal sealed class TelemetryHandler(UploadDiagnostics diagnostics) : DelegatingHandler
 {
     private static readonly HttpRequestOptionsKey<AttemptHistory> HistoryKey = new("CodeGoodly.Upload.AttemptHistory");
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        SendAttemptAsync(request, history: null, cancellationToken);
-
-    /// <summary>
-    /// One attempt, with the request's <paramref name="history"/> kept by the caller (<see cref="UploadResilienceHandler"/> keeps one per
-    /// request); without one it is kept in the request's options.
-    /// </summary>
-    internal Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, AttemptHistory? history, CancellationToken cancellationToken)
+    /// <summary>One attempt: the request's history of attempts is kept in its options, so a repeat of the same body is seen as a retry.</summary>
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        string? endpoint = ApiEndpoint.Of(request);
+        string? endpoint = Endpoints.Of(request);
         bool isDownload = endpoint is null && request.Method == HttpMethod.Get;
         string label = endpoint ?? (isDownload ? "download" : request.Method.Method);
         string method = request.Method.Method;
         TagServer(Activity.Current, request.RequestUri);
-        history ??= HistoryOf(request);
+        AttemptHistory history = HistoryOf(request);
         int attempt = NoteAttempt(history, request, method, label);
         UploadLog.RequestStarting(diagnostics.Logger, method, label, attempt);
 
@@ -41,7 +36,7 @@ internal sealed class UploadTelemetryHandler(UploadDiagnostics diagnostics) : De
     {
         HttpContent? original = request.Content;
         CountingContent? counted = null;
-        if (endpoint == ApiEndpoint.FileUpload && original is not null)
+        if (endpoint == Endpoints.FileUpload && original is not null)
         {
             counted = new CountingContent(original);
             request.Content = counted;
@@ -86,8 +81,8 @@ internal sealed class UploadTelemetryHandler(UploadDiagnostics diagnostics) : De
     {
         string url = Redaction.RedactUrl(request.RequestUri);
         UploadLog.DownloadStarting(diagnostics.Logger, url);
-        Activity? activity = UploadInstruments.Source.StartActivity(OperationNames.Download, ActivityKind.Internal);
-        activity?.SetTag(UploadInstruments.OperationTag, OperationNames.Download);
+        Activity? activity = UploadInstruments.Source.StartActivity(Endpoints.DownloadOperation, ActivityKind.Internal);
+        activity?.SetTag(UploadInstruments.OperationTag, Endpoints.DownloadOperation);
         TagServer(activity, request.RequestUri);
         long started = Stopwatch.GetTimestamp();
         HttpResponseMessage response;
@@ -185,7 +180,7 @@ internal sealed class UploadTelemetryHandler(UploadDiagnostics diagnostics) : De
     }
 
     /// <summary>What the previous attempts of one request did.</summary>
-    internal class AttemptHistory
+    private sealed class AttemptHistory
     {
         public HttpContent? Content { get; set; }
 

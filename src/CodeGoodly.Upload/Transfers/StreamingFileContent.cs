@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Net;
 
-namespace CodeGoodly.Upload.Http;
+namespace CodeGoodly.Upload.Transfers;
 
 /// <summary>
 /// The file part of an upload: streams exactly <see cref="Length"/> bytes (or, when the length is unknown, the rest) of the
@@ -10,7 +10,7 @@ namespace CodeGoodly.Upload.Http;
 /// A failure of the caller's own stream (or a stream shorter than announced) is kept in <see cref="LocalFailure"/> so the
 /// façade can report it as what it is rather than as a network error.
 /// </summary>
-internal sealed class UploadFileContent : HttpContent
+internal sealed class StreamingFileContent : HttpContent
 {
     private const int BufferSize = 128 * 1024;
     private readonly Stream source;
@@ -30,7 +30,7 @@ internal sealed class UploadFileContent : HttpContent
     /// <param name="progress">Where to report progress.</param>
     /// <param name="watchdog">Kicked on every write, so the idle timeout counts time without progress.</param>
     /// <param name="checkSize">Asked after every read with the bytes read so far; an exception it returns stops the upload (a package limit on a stream of unknown length).</param>
-    public UploadFileContent(Stream source, long? length, string fileName, string contentType, IProgress<TransferProgress>? progress,
+    public StreamingFileContent(Stream source, long? length, string fileName, string contentType, IProgress<TransferProgress>? progress,
         TransferWatchdog? watchdog = null, Func<long, Exception?>? checkSize = null)
     {
         this.source = source;

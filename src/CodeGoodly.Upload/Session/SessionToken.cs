@@ -1,4 +1,6 @@
-namespace CodeGoodly.Upload.Http;
+using CodeGoodly.Upload.Http;
+
+namespace CodeGoodly.Upload.Session;
 
 /// <summary>An access token and the account it belongs to, as <c>/authorize</c> issued them.</summary>
 internal sealed record SessionToken(string AccessToken, string AccountId)
@@ -8,16 +10,16 @@ internal sealed record SessionToken(string AccessToken, string AccountId)
 
     /// <summary>
     /// <c>&amp;access_token=…&amp;account_id=…</c> URL-encoded as <see cref="FormUrlEncodedContent"/> encodes it, built once
-    /// per token: <see cref="RequestForm"/> appends it to a request's own form bytes. <paramref name="tokenLength"/> is the
+    /// per token: <see cref="Session.FormFieldsBody"/> appends it to a request's own form bytes. <paramref name="tokenLength"/> is the
     /// length of the <c>&amp;access_token=…</c> part (a form that names its own account stops there).
     /// </summary>
     internal ReadOnlySpan<byte> FormFields(out int tokenLength)
     {
         if (Volatile.Read(ref formFields) is not { } fields)
         {
-            string token = $"&{RequestForm.AccessTokenField}={RequestForm.EncodeFormValue(AccessToken)}";
+            string token = $"&{Api.FormEncoding.AccessTokenField}={Api.FormEncoding.EncodeValue(AccessToken)}";
             formTokenLength = token.Length;
-            fields = System.Text.Encoding.ASCII.GetBytes($"{token}&{RequestForm.AccountIdField}={RequestForm.EncodeFormValue(AccountId)}");
+            fields = System.Text.Encoding.ASCII.GetBytes($"{token}&{Api.FormEncoding.AccountIdField}={Api.FormEncoding.EncodeValue(AccountId)}");
             Volatile.Write(ref formFields, fields);
         }
 

@@ -1,4 +1,4 @@
-namespace CodeGoodly.Upload.Http;
+namespace CodeGoodly.Upload.Resilience;
 
 /// <summary>
 /// Caps the retries of one client (or one DI registration) across all its concurrent calls, so that a dead or overloaded

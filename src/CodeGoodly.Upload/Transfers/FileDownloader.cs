@@ -1,8 +1,11 @@
 using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
+using CodeGoodly.Upload.Api;
+using CodeGoodly.Upload.Http;
+using CodeGoodly.Upload.Resilience;
 
-namespace CodeGoodly.Upload.Http;
+namespace CodeGoodly.Upload.Transfers;
 
 /// <summary>
 /// Streams a download URL into a stream: <c>ResponseHeadersRead</c>, no buffering, progress, an idle timeout instead of a
@@ -18,7 +21,7 @@ namespace CodeGoodly.Upload.Http;
 internal sealed class FileDownloader(HttpClient http, UploadClientOptions options)
 {
     private const int BufferSize = 128 * 1024;
-    private const string Endpoint = ApiEndpoint.FileDownload;
+    private const string Endpoint = Endpoints.FileDownload;
 
     public async Task DownloadAsync(Func<CancellationToken, Task<DownloadLink>> getLink, Stream destination,
         IProgress<TransferProgress>? progress, CancellationToken cancellationToken)
@@ -77,7 +80,7 @@ internal sealed class FileDownloader(HttpClient http, UploadClientOptions option
     private TimeSpan Backoff(int retry)
     {
         double milliseconds = options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(retry - 1, 16)) * (0.5 + Random.Shared.NextDouble());
-        return TimeSpan.FromMilliseconds(Math.Min(milliseconds, UploadPipeline.MaxBackoff.TotalMilliseconds));
+        return TimeSpan.FromMilliseconds(Math.Min(milliseconds, ResiliencePipelines.MaxBackoff.TotalMilliseconds));
     }
 
     /// <summary>One GET (following redirects) from the bytes already written; learns the length and the validator of the file from the first answer.</summary>
@@ -91,7 +94,7 @@ internal sealed class FileDownloader(HttpClient http, UploadClientOptions option
             if (!response.IsSuccessStatusCode)
             {
                 UploadErrorKind kind = ErrorClassifier.FromHttpStatus(response.StatusCode);
-                state.RetryAfter = UploadPipeline.RetryAfter(response, options.MaxRetryAfter);
+                state.RetryAfter = ResiliencePipelines.RetryAfter(response, options.MaxRetryAfter);
                 throw new UploadApiException(kind, Endpoint, httpStatus: (int)response.StatusCode,
                     message: $"{Endpoint} failed ({kind}, HTTP {(int)response.StatusCode}) fetching {Redaction.RedactUrl(response.RequestMessage?.RequestUri ?? link)}.");
             }

@@ -4,33 +4,20 @@ using Polly;
 using Polly.Retry;
 using Polly.Timeout;
 
-namespace CodeGoodly.Upload.Http;
+namespace CodeGoodly.Upload.Resilience;
 
 /// <summary>
-/// The one place the HTTP pipeline is configured, for the standalone client and for DI alike: <see cref="SessionHandler"/>
-/// (tokens) outside, the resilience handler (retries, timeouts, retry budget) inside, then the network. Retries sit inside
-/// the session so that <c>/authorize</c> is retried like any read, and a repeated request keeps the token it was sent with.
+/// The resilience policies, built once per client (or DI registration): small calls get total timeout → retry → attempt timeout,
+/// transfers retry only (a transfer is bounded by its idle watchdog instead). Which failure may be retried is
+/// <see cref="RetryRules"/>'s decision; how long to wait is <see cref="RetryAfter"/> and the exponential back-off.
 /// </summary>
-/// <remarks>
-/// DI builds the same chain from the same parts: one <see cref="UploadSession"/> per registration, a
-/// <see cref="SessionHandler"/> over it, then <see cref="CreateResilienceHandler"/> with that session's
-/// <see cref="UploadSession.RetryBudget"/>, so the budget is shared however often the factory rebuilds its handlers.
-/// </remarks>
-internal static class UploadPipeline
+internal static class ResiliencePipelines
 {
-    /// <summary>Creates the handler chain over <paramref name="primary"/>.</summary>
-    public static SessionHandler CreateHandlers(UploadClientOptions options, UploadSession session, HttpMessageHandler primary, Diagnostics.UploadDiagnostics? diagnostics = null) =>
-        new(session, options, diagnostics)
-        {
-            InnerHandler = CreateResilienceHandler(options, session.RetryBudget,
-                new Diagnostics.UploadTelemetryHandler(diagnostics ?? Diagnostics.UploadDiagnostics.Silent) { InnerHandler = primary }),
-        };
-
     /// <summary>
-    /// The resilience handler (<see cref="UploadResilienceHandler"/>). Small calls: total timeout → retry → attempt timeout → body read. Transfers (the upload, and
-    /// non-API GETs such as downloads): retry → body read, with no time limit here: a large file may take long, so a transfer
-    /// is bounded instead by <see cref="TransferWatchdog"/> (no progress for the attempt timeout, the answer wait included; a retry's
-    /// wait is not counted). <see cref="RetryRules"/> never retries a download GET here: <see cref="FileDownloader"/> owns its retries.
+    /// The resilience handler (<see cref="ResilienceHandler"/>). Small calls: total timeout → retry → attempt timeout → the inner chain (the answer read included). Transfers (the upload, and
+    /// non-API GETs such as downloads): retry → the inner chain, with no time limit here: a large file may take long, so a transfer
+    /// is bounded instead by <c>TransferWatchdog</c> (no progress for the attempt timeout, the answer wait included; a retry's
+    /// wait is not counted). <see cref="RetryRules"/> never retries a download GET here: <c>FileDownloader</c> owns its retries.
     /// </summary>
     /// <param name="options">The retry and timeout settings.</param>
     /// <param name="budget">The retry budget shared by every call of one client or DI registration.</param>
@@ -39,53 +26,13 @@ internal static class UploadPipeline
     {
         ResiliencePipeline<HttpResponseMessage> calls = BuildCallPipeline(options, budget);
         ResiliencePipeline<HttpResponseMessage> transfers = BuildTransferPipeline(options, budget);
-        var handler = new UploadResilienceHandler(calls, transfers);
+        var handler = new ResilienceHandler(calls, transfers);
         if (inner is not null)
         {
             handler.InnerHandler = inner;
         }
 
         return handler;
-    }
-
-    /// <summary>
-    /// The primary handler for a client that owns its pipeline (and the DI default). TLS is left to the platform: no certificate
-    /// callback. Redirects are never followed by the handler: an API call refuses them, a download follows them itself (<see cref="Redirects"/>).
-    /// </summary>
-    public static SocketsHttpHandler CreatePrimaryHandler() => new()
-    {
-        AllowAutoRedirect = false,
-        // The API is stateless (the token travels in the body): the PHP session cookie every answer sets is never sent back.
-        UseCookies = false,
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        // No Accept-Encoding: a compressed download would make Range offsets (encoded bytes) disagree with the bytes
-        // written (decoded), breaking resume; API answers are a few hundred bytes and gain nothing from compression.
-        AutomaticDecompression = DecompressionMethods.None,
-        ConnectTimeout = TimeSpan.FromSeconds(30),
-    };
-
-    /// <summary>
-    /// Turns off automatic redirects on a primary handler the app configured (DI: <c>ConfigurePrimaryHttpMessageHandler</c>), so that
-    /// an API call's body never follows a 307/308 elsewhere. A handler already in use cannot be changed and is left as it is.
-    /// </summary>
-    public static void RefuseAutoRedirect(HttpMessageHandler primary)
-    {
-        try
-        {
-            switch (primary)
-            {
-                case SocketsHttpHandler { AllowAutoRedirect: true } sockets:
-                    sockets.AllowAutoRedirect = false;
-                    break;
-                case HttpClientHandler { AllowAutoRedirect: true } handler:
-                    handler.AllowAutoRedirect = false;
-                    break;
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already sending (a handler the app shares): a 3xx it follows is still refused after the fact.
-        }
     }
 
     private static ResiliencePipeline<HttpResponseMessage> BuildCallPipeline(UploadClientOptions options, RetryBudget budget)
@@ -95,7 +42,7 @@ internal static class UploadPipeline
         AddRetry(builder, options, budget);
         return builder
             .AddTimeout(new TimeoutStrategyOptions { Timeout = options.AttemptTimeout, Name = "attempt" })
-            .Build(); // each attempt reads the answer's body inside this timeout: UploadResilienceHandler
+            .Build(); // an attempt is the inner chain, whose first handler reads the answer: inside this timeout
     }
 
     private static ResiliencePipeline<HttpResponseMessage> BuildTransferPipeline(UploadClientOptions options, RetryBudget budget)
@@ -124,9 +71,9 @@ internal static class UploadPipeline
             OnRetry = static args =>
             {
                 // Called before the wait: a back-off or a Retry-After is not "no progress" for the upload's idle watchdog.
-                if (args.Context.GetRequestMessage()?.Content is MultipartFormBody { Watchdog: { } watchdog })
+                if (args.Context.GetRequestMessage()?.Content is IUploadBodyFacts upload)
                 {
-                    watchdog.AllowWait(args.RetryDelay);
+                    upload.AllowRetryWait(args.RetryDelay);
                 }
 
                 return default;

@@ -1,8 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
+using CodeGoodly.Upload.Api;
 using Polly.Timeout;
 
-namespace CodeGoodly.Upload.Http;
+namespace CodeGoodly.Upload.Resilience;
 
 /// <summary>
 /// What may be sent again: the one place that decides it, for every API call. Every call is a POST, so the rule is about
@@ -11,14 +12,14 @@ namespace CodeGoodly.Upload.Http;
 /// knows that), or the answer was 429 or 503 (a rate limiter or an unavailable host turning the request away). Any other
 /// 5xx to a write leaves its effect unknown (<see cref="MayHaveActed"/>): a PHP script can store a file and then fail.
 /// A body that cannot be rewound, or whose own stream failed, is never resent. The best-effort <c>/disable_access_token</c>
-/// is never resent, and a download GET is left to <see cref="FileDownloader"/>, its only retry owner.
+/// is never resent, and a download GET is left to <c>FileDownloader</c>, its only retry owner.
 /// </summary>
 internal static class RetryRules
 {
     public static bool ShouldRetry(HttpRequestMessage? request, HttpResponseMessage? response, Exception? exception)
     {
-        string? endpoint = request is null ? null : ApiEndpoint.Of(request);
-        if (endpoint is null || endpoint == ApiEndpoint.DisableAccessToken)
+        string? endpoint = request is null ? null : Endpoints.Of(request);
+        if (endpoint is null || endpoint == Endpoints.DisableAccessToken)
         {
             // Not an API call (a download GET: FileDownloader resumes it), or a best-effort sign-out, often from Dispose:
             // one try, never a background retry loop.
@@ -26,13 +27,13 @@ internal static class RetryRules
         }
 
         // An upload's body reports facts about the attempt; the decision stays here.
-        var upload = request!.Content as MultipartFormBody;
+        var upload = request!.Content as IUploadBodyFacts;
         if (upload is { CanReplay: false } or { HasLocalFailure: true })
         {
             return false;
         }
 
-        if (!ApiEndpoint.IsWrite(endpoint))
+        if (!Endpoints.IsWrite(endpoint))
         {
             return response is not null ? IsTransientStatus(response.StatusCode) : exception is not null && IsTransientException(exception);
         }

@@ -1,18 +1,22 @@
-namespace CodeGoodly.Upload.Http;
+using CodeGoodly.Upload.Api;
+using CodeGoodly.Upload.Http;
+using CodeGoodly.Upload.Resilience;
+
+namespace CodeGoodly.Upload.Session;
 
 /// <summary>
 /// The cached session of one client (or one DI registration): the current token, and at most one <c>/authorize</c> in flight.
 /// Every caller that finds the token missing or refused joins the same pending authorization (single-flight).
 /// </summary>
-internal sealed class UploadSession(Session.SessionStoreLink? shared = null)
+internal sealed class SessionTokenCache(SessionStoreLink? shared = null)
 {
     private readonly object gate = new();
     private Task<SessionToken>? current;
 
     /// <summary>The shared store this session renews its token through, or <see langword="null"/> for a session of its own.</summary>
-    public Session.SessionStoreLink? Shared { get; } = shared;
+    public SessionStoreLink? Shared { get; } = shared;
 
-    /// <summary>The retry budget of this client or DI registration, shared by all its calls (see <see cref="UploadPipeline"/>).</summary>
+    /// <summary>The retry budget of this client or DI registration, shared by all its calls (see <see cref="ResiliencePipelines"/>).</summary>
     public RetryBudget RetryBudget { get; } = new();
 
 
@@ -88,5 +92,36 @@ internal sealed class UploadSession(Session.SessionStoreLink? shared = null)
         return Shared is null
             ? Task.Run(() => authorize(CancellationToken.None))
             : Task.Run(() => Shared.AcquireAsync(refused, authorize));
+    }
+
+    /// <summary>
+    /// Signs out: takes the token out first (<see cref="TakeToken"/>), then disables exactly that one through <paramref name="api"/>
+    /// (the session handler sends it with that token, never signing in), then removes it from the shared store. Checking and then
+    /// sending would let a second sign-out (or one racing the first call) find no token at send time and sign in only to disable
+    /// the fresh token, killing other processes' tokens.
+    /// </summary>
+    public async Task SignOutAsync(ISessionApi api, CancellationToken cancellationToken)
+    {
+        if (TakeToken() is not { } token)
+        {
+            return;
+        }
+
+        try
+        {
+            await ApiCaller.CallAsync(Endpoints.DisableAccessToken, ct => api.DisableAccessTokenAsync(token, ct), WireJsonContext.Default.WireEnvelope,
+                _ => true, cancellationToken).ConfigureAwait(false);
+        }
+        catch (UploadApiException refused) when (refused.Kind == UploadErrorKind.Authentication)
+        {
+            // The server had already dropped the token (idle expiry, another sign-in): signed out is what was asked for.
+        }
+        finally
+        {
+            if (Shared is { } shared)
+            {
+                await shared.RemoveAsync(token, cancellationToken).ConfigureAwait(false); // the fleet's instances sign in afresh
+            }
+        }
     }
 }

@@ -1,11 +1,12 @@
 using CodeGoodly.Upload.Api;
+using CodeGoodly.Upload.Http;
 using Refit;
 
-namespace CodeGoodly.Upload.Http;
+namespace CodeGoodly.Upload.Session;
 
 /// <summary>
 /// The one place the access token lives. For every API request it adds <c>access_token</c> and <c>account_id</c> to the body,
-/// authorizing first when there is no token (one <c>/authorize</c> for all callers, see <see cref="UploadSession"/>).
+/// authorizing first when there is no token (one <c>/authorize</c> for all callers, see <see cref="SessionTokenCache"/>).
 /// When the server refuses the token (HTTP 401, or a body starting "Could not validate access_token") it authorizes again
 /// and repeats the request: once for a 401; for a refused fresh token (another process signed in to the same account) a few
 /// more times with jittered back-off, within <see cref="UploadClientOptions.MaxReauthorizations"/>. Other answers pass through untouched.
@@ -20,7 +21,7 @@ internal sealed class SessionHandler : DelegatingHandler
     internal static readonly HttpRequestOptionsKey<SessionToken> SignOutToken = new(SignOutTokenKey);
 
     private static readonly byte[] RefusalMarker = "Could not validate access_token"u8.ToArray();
-    private readonly UploadSession session;
+    private readonly SessionTokenCache session;
     private readonly UploadClientOptions options;
     private readonly HttpClient sessionHttp;
     private readonly ISessionApi sessionApi;
@@ -28,7 +29,7 @@ internal sealed class SessionHandler : DelegatingHandler
 
     private readonly Diagnostics.UploadDiagnostics diagnostics;
 
-    public SessionHandler(UploadSession session, UploadClientOptions options, Diagnostics.UploadDiagnostics? diagnostics = null)
+    public SessionHandler(SessionTokenCache session, UploadClientOptions options, Diagnostics.UploadDiagnostics? diagnostics = null)
     {
         this.session = session;
         this.options = options;
@@ -46,25 +47,22 @@ internal sealed class SessionHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        string? endpoint = ApiEndpoint.Of(request);
-        if (endpoint is null || endpoint == ApiEndpoint.Authorize)
+        string? endpoint = Endpoints.Of(request);
+        if (endpoint is null || endpoint == Endpoints.Authorize)
         {
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        if (endpoint == ApiEndpoint.DisableAccessToken)
+        if (endpoint == Endpoints.DisableAccessToken)
         {
             return await SendSignOutAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        RequestForm form = await RequestForm.CaptureAsync(request, cancellationToken).ConfigureAwait(false);
+        ISessionFieldsBody body = BodyOf(request, cancellationToken);
         SessionToken token = await session.GetTokenAsync(authorize, cancellationToken).ConfigureAwait(false);
         for (int refusals = 0; ; )
         {
-            // Refit's own body is left alone (disposing it would dispose the upload content it shares); bodies built here are ours to dispose.
-            HttpContent? previous = refusals > 0 ? request.Content : null;
-            request.Content = form.Build(token);
-            previous?.Dispose();
+            request.Content = body.WithSession(token);
 
             HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             if (!await IsTokenRefusedAsync(response).ConfigureAwait(false))
@@ -74,7 +72,7 @@ internal sealed class SessionHandler : DelegatingHandler
 
             refusals++;
             bool was401 = response.StatusCode == System.Net.HttpStatusCode.Unauthorized;
-            if (!form.CanReplay || refusals > options.MaxReauthorizations || (was401 && refusals > 1))
+            if (!body.CanReplay || refusals > options.MaxReauthorizations || (was401 && refusals > 1))
             {
                 return response; // the envelope reader reports it as Authentication
             }
@@ -91,7 +89,7 @@ internal sealed class SessionHandler : DelegatingHandler
     }
 
     /// <summary>
-    /// Sends <c>/disable_access_token</c> with the token the sign-out already took out of the session (<see cref="UploadSession.TakeToken"/>):
+    /// Sends <c>/disable_access_token</c> with the token the sign-out already took out of the session (<see cref="SessionTokenCache.TakeToken"/>):
     /// never the session's current token, never after authorizing, never again after a refusal. Signing out must not sign in: a fresh
     /// <c>/authorize</c> would kill the token of every other process sharing the account, only to disable its own.
     /// </summary>
@@ -99,13 +97,16 @@ internal sealed class SessionHandler : DelegatingHandler
     {
         if (!request.Options.TryGetValue(SignOutToken, out SessionToken? token) || token is null)
         {
-            throw new InvalidOperationException("/disable_access_token is sent only by SignOutAsync, with the token it took out of the session.");
+            throw new InvalidOperationException($"/{Endpoints.DisableAccessToken} is sent only by SignOutAsync, with the token it took out of the session.");
         }
 
-        RequestForm form = await RequestForm.CaptureAsync(request, cancellationToken).ConfigureAwait(false);
-        request.Content = form.Build(token);
+        request.Content = BodyOf(request, cancellationToken).WithSession(token);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The request's body as the seam the session adds its fields through: the SDK's own body (an upload) or the form Refit encoded.</summary>
+    private static ISessionFieldsBody BodyOf(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        request.Content as ISessionFieldsBody ?? FormFieldsBody.Of(request.Content, cancellationToken);
 
     protected override void Dispose(bool disposing)
     {
@@ -161,7 +162,7 @@ internal sealed class SessionHandler : DelegatingHandler
             ? sessionApi.AuthorizeWithKeysAsync(new AuthorizeKeysForm { Key1 = options.Key1, Key2 = options.Key2 ?? string.Empty }, cancellationToken)
             : sessionApi.AuthorizeWithLoginAsync(new AuthorizeLoginForm { Username = options.Username ?? string.Empty, Password = options.Password ?? string.Empty }, cancellationToken);
         using HttpResponseMessage response = await call.ConfigureAwait(false);
-        return await ApiResponseReader.ReadAsync(response, ApiEndpoint.Authorize, WireJsonContext.Default.WireEnvelopeWireToken,
+        return await ApiResponseReader.ReadAsync(response, Endpoints.Authorize, WireJsonContext.Default.WireEnvelopeWireToken,
             envelope =>
             {
                 WireToken data = ApiResponseReader.Data(envelope);

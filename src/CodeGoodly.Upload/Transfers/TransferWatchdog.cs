@@ -1,4 +1,4 @@
-namespace CodeGoodly.Upload.Http;
+namespace CodeGoodly.Upload.Transfers;
 
 /// <summary>
 /// Bounds a transfer by idleness instead of length: its <see cref="Token"/> is cancelled when the caller cancels, or when
