@@ -93,7 +93,7 @@ internal sealed class StreamingUpload(ApiResponder responder, UploadStore store,
                 }
             }
         }
-        catch (InvalidDataException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception malformed) when (IsMalformed(malformed) && !cancellationToken.IsCancellationRequested)
         {
             // A malformed body (no closing boundary, oversized part headers): PHP finds no file in it.
             upload?.Content.Discard();
@@ -111,4 +111,10 @@ internal sealed class StreamingUpload(ApiResponder responder, UploadStore store,
 
         return upload;
     }
+
+    /// <summary>
+    /// Whether the multipart reader gave up on the body itself (a plain <see cref="IOException"/> "Unexpected end of Stream", or
+    /// <see cref="InvalidDataException"/>), rather than the connection breaking (Kestrel's own <see cref="IOException"/> subclasses).
+    /// </summary>
+    private static bool IsMalformed(Exception exception) => exception is InvalidDataException || exception.GetType() == typeof(IOException);
 }
