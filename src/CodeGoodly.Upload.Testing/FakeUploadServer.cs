@@ -216,7 +216,10 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
     /// <param name="configure">Changes the settings before the client is created.</param>
     public UploadClient CreateClient(Action<UploadClientOptions>? configure = null) => CreateClient(DefaultAccount, useKeys: true, configure);
 
-    /// <summary>Creates a client for <paramref name="account"/>, with its key pair or its user name and password. On an https fake the client trusts the fake's certificate.</summary>
+    /// <summary>
+    /// Creates a client for <paramref name="account"/>, with its key pair or its user name and password. On an https fake the
+    /// client sends through an <see cref="HttpClient"/> the fake owns (trusting its certificate), which goes with the fake.
+    /// </summary>
     /// <param name="account">The account, e.g. <see cref="AdminAccount"/> or one from <see cref="AddAccount"/>.</param>
     /// <param name="useKeys">True to sign in with <c>key1</c>/<c>key2</c>, false with <c>username</c>/<c>password</c>.</param>
     /// <param name="configure">Changes the settings before the client is created.</param>
