@@ -1,16 +1,15 @@
 using CodeGoodly.Upload.AspNetCore;
-using CodeGoodly.Upload.AspNetCore.EmbeddedApi;
 
 // A minimal API over the File Upload API: POST /files streams the request body into the upload,
 // GET /files/{id} streams the download into the response, GET /folders/{id?} lists a folder.
 // Configure "CodeGoodlyUpload" in appsettings.json, user secrets or environment variables
-// (CodeGoodlyUpload__Key1, CodeGoodlyUpload__Key2); without credentials the sample runs on an embedded fake API.
+// (CodeGoodlyUpload__Key1, CodeGoodlyUpload__Key2); without credentials the sample runs on FakeUploadServer (CodeGoodly.Upload.Testing).
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
 IConfigurationSection uploadSection = builder.Configuration.GetSection("CodeGoodlyUpload");
 builder.Services.AddUploadClient(uploadSection);
-if (!EmbeddedUploadApi.HasCredentials(uploadSection))
+if (!FakeServerFallback.HasCredentials(uploadSection))
 {
-    builder.Services.UseEmbeddedUploadApi();
+    builder.Services.AddFakeUploadServer();
 }
 
 builder.Services.AddProblemDetails();

@@ -5,7 +5,7 @@ namespace CodeGoodly.Upload.Testing;
 /// <summary>
 /// Fault injection for resilience tests: each method arms a fault for the next <c>count</c> requests to one endpoint
 /// (<c>file/info</c>, <c>authorize</c>, <see cref="FakeUploadServer.DownloadEndpoint"/>, or <see cref="AnyEndpoint"/>) and returns
-/// this object, so faults chain. Faults are used up in the order they were armed. Thread-safe.
+/// this object, so faults chain. Faults are used up in the order they were armed, one per request. Thread-safe.
 /// </summary>
 /// <example>
 /// <code>
@@ -130,6 +130,104 @@ public sealed class FakeFaults
     {
         ArgumentException.ThrowIfNullOrEmpty(message);
         return Arm(endpoint, count, new FaultRule { Endpoint = Normalize(endpoint), Kind = FaultKind.ApiError, Message = message });
+    }
+
+    /// <summary>
+    /// Holds the next <paramref name="count"/> requests without reading their body or answering (a stalled server, a dead
+    /// upstream) until the client gives up or the fake is disposed; then drops the connection. The API does not act.
+    /// </summary>
+    /// <param name="endpoint">The endpoint, <see cref="FakeUploadServer.DownloadEndpoint"/>, or <see cref="AnyEndpoint"/>.</param>
+    /// <param name="count">How many requests.</param>
+    public FakeFaults Stall(string endpoint, int count = 1) =>
+        Arm(endpoint, count, new FaultRule { Endpoint = Normalize(endpoint), Kind = FaultKind.Stall });
+
+    /// <summary>
+    /// Lets <paramref name="bytes"/> body bytes pass, then aborts the connection: the network broke mid-transfer. On a download
+    /// (<see cref="FakeUploadServer.DownloadEndpoint"/>) those are bytes of the file sent to the client, after the headers; on an
+    /// API call (an upload) bytes of the request body read from the client, and the API does not act.
+    /// </summary>
+    /// <param name="endpoint">The endpoint, <see cref="FakeUploadServer.DownloadEndpoint"/>, or <see cref="AnyEndpoint"/>.</param>
+    /// <param name="bytes">How many body bytes pass before the cut (0 or more).</param>
+    /// <param name="count">How many requests.</param>
+    public FakeFaults DropConnectionAfter(string endpoint, long bytes, int count = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(bytes);
+        return Arm(endpoint, count, new FaultRule { Endpoint = Normalize(endpoint), Kind = FaultKind.DropConnectionAfter, Bytes = bytes });
+    }
+
+    /// <summary>
+    /// Lets the API act on the next <paramref name="count"/> requests (the whole upload is read and stored, the folder is created),
+    /// then aborts the connection instead of answering: the answer is lost, so the client cannot know the write happened.
+    /// </summary>
+    /// <param name="endpoint">The endpoint, <see cref="FakeUploadServer.DownloadEndpoint"/>, or <see cref="AnyEndpoint"/>.</param>
+    /// <param name="count">How many requests.</param>
+    public FakeFaults LoseAnswer(string endpoint, int count = 1) =>
+        Arm(endpoint, count, new FaultRule { Endpoint = Normalize(endpoint), Kind = FaultKind.LoseAnswer });
+
+    /// <summary>
+    /// Lets the API act on the next <paramref name="count"/> requests, then answers <paramref name="statusCode"/> with a short
+    /// HTML page instead of its answer, like a PHP host that failed after storing the upload.
+    /// </summary>
+    /// <param name="endpoint">The endpoint, <see cref="FakeUploadServer.DownloadEndpoint"/>, or <see cref="AnyEndpoint"/>.</param>
+    /// <param name="count">How many requests.</param>
+    /// <param name="statusCode">The HTTP status, default 500.</param>
+    public FakeFaults FailAfterActing(string endpoint, int count = 1, int statusCode = 500)
+    {
+        if (statusCode is < 100 or > 599)
+        {
+            throw new ArgumentOutOfRangeException(nameof(statusCode), statusCode, "An HTTP status is between 100 and 599.");
+        }
+
+        return Arm(endpoint, count, new FaultRule { Endpoint = Normalize(endpoint), Kind = FaultKind.FailAfterActing, StatusCode = statusCode });
+    }
+
+    /// <summary>
+    /// Paces the body of the next <paramref name="count"/> requests at about <paramref name="bytesPerSecond"/> (a slow but moving
+    /// network): the request body is read (an upload), or the file is sent (a download), in small slices with pauses between.
+    /// The request is then answered normally. With the system's large socket buffers a client's progress runs ahead of what the
+    /// fake read: set <see cref="FakeUploadServerOptions.ReceiveBufferSize"/> small to see the pace on the client.
+    /// </summary>
+    /// <param name="endpoint">The endpoint, <see cref="FakeUploadServer.DownloadEndpoint"/>, or <see cref="AnyEndpoint"/>.</param>
+    /// <param name="bytesPerSecond">The pace, at least 1 KiB/s.</param>
+    /// <param name="count">How many requests.</param>
+    public FakeFaults Throttle(string endpoint, int bytesPerSecond, int count = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(bytesPerSecond, 1024);
+        return Arm(endpoint, count, new FaultRule { Endpoint = Normalize(endpoint), Kind = FaultKind.Throttle, BytesPerSecond = bytesPerSecond });
+    }
+
+    /// <summary>
+    /// Answers the next <paramref name="count"/> requests with a redirect to <paramref name="location"/> (a CDN, a moved site, a
+    /// proxy sending plain http elsewhere); the API does not act. Without a location the redirect points at the requested URL
+    /// itself, so a client that follows it is served normally (unless more redirects are armed).
+    /// </summary>
+    /// <param name="endpoint">The endpoint, <see cref="FakeUploadServer.DownloadEndpoint"/>, or <see cref="AnyEndpoint"/>.</param>
+    /// <param name="location">The <c>Location</c>, absolute or relative; <see langword="null"/> for the requested URL.</param>
+    /// <param name="count">How many requests.</param>
+    /// <param name="statusCode">301, 302 (the default), 303, 307 or 308.</param>
+    public FakeFaults Redirect(string endpoint, string? location = null, int count = 1, int statusCode = 302)
+    {
+        if (statusCode is not (301 or 302 or 303 or 307 or 308))
+        {
+            throw new ArgumentOutOfRangeException(nameof(statusCode), statusCode, "A redirect is 301, 302, 303, 307 or 308.");
+        }
+
+        return Arm(endpoint, count, new FaultRule { Endpoint = Normalize(endpoint), Kind = FaultKind.Redirect, StatusCode = statusCode, Location = location });
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> when each of the next <paramref name="count"/> requests arrives, before the fake answers it
+    /// normally: to change the fake's state between two attempts of a client, e.g. replace a file between two download GETs
+    /// (<see cref="FakeUploadServer.ReplaceFileContent(FileId, byte[])"/>) or expire the tokens just as an upload arrives. An
+    /// exception from the action fails the request with HTTP 500.
+    /// </summary>
+    /// <param name="endpoint">The endpoint, <see cref="FakeUploadServer.DownloadEndpoint"/>, or <see cref="AnyEndpoint"/>.</param>
+    /// <param name="action">What to run.</param>
+    /// <param name="count">How many requests.</param>
+    public FakeFaults BeforeNext(string endpoint, Action action, int count = 1)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return Arm(endpoint, count, new FaultRule { Endpoint = Normalize(endpoint), Kind = FaultKind.BeforeNext, Action = action });
     }
 
     /// <summary>Disarms every pending fault.</summary>

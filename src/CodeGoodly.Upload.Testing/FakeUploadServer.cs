@@ -1,32 +1,24 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using System.Security.Cryptography;
-using System.Text;
+using System.Security.Cryptography.X509Certificates;
 using CodeGoodly.Upload.Testing.Internal;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using WireMock;
-using WireMock.Logging;
-using WireMock.Matchers;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
+using CodeGoodly.Upload.Testing.Internal.Storage;
 using WireMock.Server;
-using WireMock.Settings;
-using WireMock.Types;
-using WireMock.Util;
 
 namespace CodeGoodly.Upload.Testing;
 
 /// <summary>
-/// A stateful fake of the File Upload API v2 on loopback, built on WireMock.Net, for testing code that uses
+/// A stateful fake of the File Upload API v2 on loopback, built on WireMock.Net (Kestrel), for testing code that uses
 /// <see cref="UploadClient"/>: accounts (key pairs and user name/password, one administrator), a folder tree, files with
 /// their bytes, download links it serves itself, and the admin endpoints. It answers the way deployed servers do
 /// (database values as strings, or as numbers like PHP 8 with <see cref="FakeUploadServerOptions.DatabaseValuesAsNumbers"/>;
 /// <c>status</c> on errors, idle token expiry, one token per account, the recorded server's words, …) and can inject faults
 /// (<see cref="Faults"/>); every request is kept, without secrets, in <see cref="Journal"/>.
 /// </summary>
-/// <remarks>WireMock keeps each request body in memory while it is handled: keep uploads to the fake to a few MiB.</remarks>
+/// <remarks>
+/// By default WireMock keeps each request body in memory while it is handled: keep uploads to a few MiB. For large transfers
+/// start it in streaming mode (<see cref="FakeUploadServerOptions.UploadStorage"/> = <see cref="FakeUploadStorage.Disk"/> or
+/// <see cref="FakeUploadStorage.HashOnly"/>): uploads are parsed as they arrive and stored on disk (or only hashed), at flat memory.
+/// </remarks>
 /// <example>
 /// <code>
 /// await using var server = FakeUploadServer.Start();
@@ -40,22 +32,31 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
     /// <summary>The journal and fault name of a download GET (the bytes behind a <c>download_url</c>).</summary>
     public const string DownloadEndpoint = "download";
 
-    private const string ApiPrefix = "/api/v2/";
-    private const string SessionCookieName = "filehosting";
-    private static readonly string[] SecretFields = ["access_token", "key1", "key2", "password", "download_token"];
-
     private readonly WireMockServer server;
     private readonly FakeApi api;
-    private readonly TimeProvider clock;
+    private readonly UploadStore store;
+    private readonly DownloadResponder downloads;
+    private readonly X509Certificate2? certificate;
+    private readonly Lazy<HttpClient> trustingClient;
     private readonly CancellationTokenSource stopping = new();
     private int disposed;
 
     private FakeUploadServer(FakeUploadServerOptions options)
     {
-        clock = options.TimeProvider ?? throw new ArgumentException("TimeProvider is required.", nameof(options));
+        TimeProvider clock = options.TimeProvider ?? throw new ArgumentException("TimeProvider is required.", nameof(options));
         if (options.TokenIdleTimeout <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.TokenIdleTimeout, "TokenIdleTimeout must be positive.");
+        }
+
+        if (!Enum.IsDefined(options.UploadStorage))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.UploadStorage, "UploadStorage must be Memory, Disk or HashOnly.");
+        }
+
+        if (options.ReceiveBufferSize < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.ReceiveBufferSize, "ReceiveBufferSize must be 0 (the system's) or a size in bytes.");
         }
 
         api = new FakeApi(clock, options.TokenIdleTimeout)
@@ -63,30 +64,38 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
             RefuseChunkedUploads = options.RefuseChunkedUploads,
             DatabaseValuesAsNumbers = options.DatabaseValuesAsNumbers,
             UploadHashAsFalse = options.UploadHashAsFalse,
+            OneTokenPerAccount = options.OneTokenPerAccount,
         };
         Faults = new FakeFaults(api.ExpireAllTokens);
         DefaultAccount = ToPublic(api.AddAccount("demo", "demo-password", levelId: 2, email: "demo@example.com", apiAccess: true));
         AdminAccount = ToPublic(api.AddAccount("admin", "admin-password", levelId: FakeApi.AdminLevel, email: "admin@example.com", apiAccess: true));
 
-        int port = options.Port > 0 ? options.Port : FreePort();
-        server = WireMockServer.Start(new WireMockServerSettings
+        store = new UploadStore(options.UploadStorage, options.UploadDirectory);
+        var responder = new ApiResponder(api, Journal, clock, stopping.Token);
+        downloads = new DownloadResponder(api, Faults, Journal, responder, clock, stopping.Token)
         {
-            Urls = [$"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"],
-            StartAdminInterface = false,
-            Logger = new WireMockNullLogger(),
-            MaxRequestLogCount = 0,
-            PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(BeforeWireMockAsync),
-        });
-        SiteAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
+            IgnoreRange = options.IgnoreRange,
+            SendValidators = options.SendDownloadValidators,
+        };
+        var scope = new AsyncLocal<RequestScope?>();
+        KestrelAdapter? streaming = store.IsStreaming
+            ? new KestrelAdapter(responder, new StreamingUpload(responder, store, Journal, stopping.Token))
+            : null;
+        var frontDoor = new FrontDoor(Faults, Journal, clock, responder, downloads, streaming, scope);
+        var wireMock = new WireMockAdapter(responder, scope);
+
+        certificate = options.UseHttps ? SelfSignedCertificate.Create() : null;
+        trustingClient = new Lazy<HttpClient>(() => new HttpClient(CreateHttpHandler()));
+        int port = options.Port > 0 ? options.Port : FakeHost.FreePort();
+        server = FakeHost.Start(options, port, certificate, frontDoor.InvokeAsync, wireMock.AnswerAsync);
+        SiteAddress = new Uri($"{(certificate is null ? "http" : "https")}://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
         api.SiteRoot = SiteAddress.AbsoluteUri.TrimEnd('/');
-        server.Given(Request.Create().WithPath(new WildcardMatcher("/*")).UsingAnyMethod())
-            .RespondWith(Response.Create().WithCallback(AnswerAsync));
     }
 
     /// <summary>Starts a fake with a fresh state on a free loopback port.</summary>
     public static FakeUploadServer Start() => new(new FakeUploadServerOptions());
 
-    /// <summary>Starts a fake with a fresh state and the given settings (clock, token idle timeout, port).</summary>
+    /// <summary>Starts a fake with a fresh state and the given settings (clock, storage and streaming mode, https, port, quirks).</summary>
     /// <param name="options">The settings.</param>
     public static FakeUploadServer Start(FakeUploadServerOptions options)
     {
@@ -94,11 +103,29 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
         return new FakeUploadServer(options);
     }
 
-    /// <summary>The site's address, e.g. <c>http://127.0.0.1:5123/</c>; download links live below it.</summary>
+    /// <summary>The site's address, e.g. <c>http://127.0.0.1:5123/</c> (<c>https://</c> with <see cref="FakeUploadServerOptions.UseHttps"/>); download links live below it.</summary>
     public Uri SiteAddress { get; }
 
     /// <summary>The API's address, e.g. <c>http://127.0.0.1:5123/api/v2/</c>: use it as <see cref="UploadClientOptions.BaseAddress"/>.</summary>
     public Uri BaseAddress => new(SiteAddress, "api/v2/");
+
+    /// <summary>
+    /// The site address the fake writes into the links it hands out (<c>download_url</c>, the upload's <c>url</c>,
+    /// <c>url_file</c>, …): <see cref="SiteAddress"/> unless changed. Set it to model a site whose configured address is not
+    /// where it is reached, e.g. <c>http://</c> links on an <c>https</c> site, or links on another host. Download links are
+    /// served from any path, so a link keeps working wherever it points, as long as it reaches this fake.
+    /// </summary>
+    public Uri LinkAddress
+    {
+        get => new(api.SiteRoot + "/");
+        set => api.SiteRoot = (value ?? throw new ArgumentNullException(nameof(value))).AbsoluteUri.TrimEnd('/');
+    }
+
+    /// <summary>How uploads are read and kept (see <see cref="FakeUploadServerOptions.UploadStorage"/>); anything but <see cref="FakeUploadStorage.Memory"/> is the streaming mode.</summary>
+    public FakeUploadStorage UploadStorage => store.Storage;
+
+    /// <summary>The self-signed certificate the fake serves with <see cref="FakeUploadServerOptions.UseHttps"/>, or <see langword="null"/> on plain http.</summary>
+    public X509Certificate2? Certificate => certificate;
 
     /// <summary>The seeded user account (package 2, "Premium Account"); <see cref="CreateClient(Action{UploadClientOptions})"/> signs in as it.</summary>
     public FakeAccount DefaultAccount { get; }
@@ -121,7 +148,7 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
     /// <summary>The default account's id.</summary>
     public long AccountId => DefaultAccount.AccountId;
 
-    /// <summary>Fault injection: expire tokens, fail, delay or cut the next calls of an endpoint.</summary>
+    /// <summary>Fault injection: expire tokens, fail, delay, stall, pace or cut the next calls of an endpoint or download.</summary>
     public FakeFaults Faults { get; }
 
     /// <summary>Every request received, in order, with secrets masked.</summary>
@@ -148,6 +175,27 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
         set => api.UploadHashAsFalse = value;
     }
 
+    /// <summary>When true, download links answer every GET whole (200) and ignore <c>Range</c>, like PHP's <c>readfile()</c>. See <see cref="FakeUploadServerOptions.IgnoreRange"/>.</summary>
+    public bool IgnoreRange
+    {
+        get => downloads.IgnoreRange;
+        set => downloads.IgnoreRange = value;
+    }
+
+    /// <summary>When true, download links send <c>ETag</c> and <c>Last-Modified</c>. See <see cref="FakeUploadServerOptions.SendDownloadValidators"/>.</summary>
+    public bool SendDownloadValidators
+    {
+        get => downloads.SendValidators;
+        set => downloads.SendValidators = value;
+    }
+
+    /// <summary>When true (the default), a new <c>/authorize</c> deletes the account's earlier tokens. See <see cref="FakeUploadServerOptions.OneTokenPerAccount"/>.</summary>
+    public bool OneTokenPerAccount
+    {
+        get => api.OneTokenPerAccount;
+        set => api.OneTokenPerAccount = value;
+    }
+
     /// <summary>How long a token may go unused before the fake drops it (checked on every request, by <see cref="FakeUploadServerOptions.TimeProvider"/>).</summary>
     public TimeSpan TokenIdleTimeout
     {
@@ -155,8 +203,11 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
         set => api.TokenIdleTimeout = value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "TokenIdleTimeout must be positive.");
     }
 
-    /// <summary>The number of access tokens currently valid (at most one per account).</summary>
+    /// <summary>The number of access tokens currently valid (at most one per account unless <see cref="OneTokenPerAccount"/> is off).</summary>
     public int ActiveTokenCount => api.ActiveTokenCount;
+
+    /// <summary>Every file the fake stores (active, trashed or deleted), in id order: a snapshot.</summary>
+    public IReadOnlyList<FakeFile> Files => api.FileSnapshots();
 
     /// <summary>New client settings for the default account's keys: this fake's address, <see cref="UploadClientOptions.AllowInsecureHttp"/>, and short retry delays. Each read returns a fresh object, ready for DI (<c>AddUploadClient(o => …)</c>).</summary>
     public UploadClientOptions Options => OptionsFor(DefaultAccount, useKeys: true);
@@ -165,7 +216,10 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
     /// <param name="configure">Changes the settings before the client is created.</param>
     public UploadClient CreateClient(Action<UploadClientOptions>? configure = null) => CreateClient(DefaultAccount, useKeys: true, configure);
 
-    /// <summary>Creates a client for <paramref name="account"/>, with its key pair or its user name and password.</summary>
+    /// <summary>
+    /// Creates a client for <paramref name="account"/>, with its key pair or its user name and password. On an https fake the
+    /// client sends through an <see cref="HttpClient"/> the fake owns (trusting its certificate), which goes with the fake.
+    /// </summary>
     /// <param name="account">The account, e.g. <see cref="AdminAccount"/> or one from <see cref="AddAccount"/>.</param>
     /// <param name="useKeys">True to sign in with <c>key1</c>/<c>key2</c>, false with <c>username</c>/<c>password</c>.</param>
     /// <param name="configure">Changes the settings before the client is created.</param>
@@ -173,7 +227,24 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
     {
         UploadClientOptions options = OptionsFor(account, useKeys);
         configure?.Invoke(options);
-        return new UploadClient(options);
+        return certificate is null ? new UploadClient(options) : new UploadClient(trustingClient.Value, options);
+    }
+
+    /// <summary>
+    /// A handler for an <see cref="HttpClient"/> of your own that talks to this fake: on https it trusts the fake's certificate
+    /// (and no other); it follows no redirects and keeps no cookies, like the SDK's own handler.
+    /// </summary>
+    public SocketsHttpHandler CreateHttpHandler()
+    {
+        var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false };
+        if (certificate is not null)
+        {
+            string thumbprint = certificate.Thumbprint;
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, presented, _, _) =>
+                presented is not null && string.Equals(presented.GetCertHashString(), thumbprint, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return handler;
     }
 
     /// <summary>Client settings for <paramref name="account"/>.</summary>
@@ -206,425 +277,121 @@ public sealed class FakeUploadServer : IDisposable, IAsyncDisposable
         return ToPublic(api.AddAccount(username, password, levelId, email: null, apiAccess));
     }
 
-    /// <summary>The bytes stored for a file (active, trashed or deleted), or <see langword="null"/> when there is no such file.</summary>
-    /// <param name="fileId">The file.</param>
-    public byte[]? GetFileContent(FileId fileId) => api.FileContent(fileId.Value);
+    /// <summary>
+    /// Changes what a package allows: <c>max_upload_size</c> (0 = unlimited) and <c>can_upload</c>, as <c>/account/package</c>
+    /// reports them and <c>/file/upload</c> enforces them, for every account on it.
+    /// </summary>
+    /// <param name="levelId">The package: 1, 2, 3 or 20.</param>
+    /// <param name="maxUploadSize">The largest upload in bytes; 0 for no limit.</param>
+    /// <param name="canUpload">Whether the package may upload at all.</param>
+    public void SetPackageLimits(int levelId, long maxUploadSize, bool canUpload = true)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxUploadSize);
+        api.SetPackageLimits(levelId, maxUploadSize, canUpload);
+    }
 
-    /// <summary>Stops the server.</summary>
+    /// <summary>Stores a file in the root folder of <paramref name="owner"/> (the default account when <see langword="null"/>), as if uploaded, and returns its id.</summary>
+    /// <param name="fileName">The name (renamed <c>name (2).ext</c> if the folder has one already).</param>
+    /// <param name="content">The bytes (copied).</param>
+    /// <param name="owner">The account that owns it.</param>
+    public FileId AddFile(string fileName, byte[] content, FakeAccount? owner = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        ArgumentNullException.ThrowIfNull(content);
+        return new FileId(api.AddFile((owner ?? DefaultAccount).AccountId, fileName, new MemoryContent([.. content])));
+    }
+
+    /// <summary>
+    /// Stores a file whose bytes are made on demand by <paramref name="content"/> and never held, so it may be of any size (a
+    /// 1 GiB download costs no memory); returns its id. Its MD5 is computed only when something needs it.
+    /// </summary>
+    /// <param name="fileName">The name (renamed <c>name (2).ext</c> if the folder has one already).</param>
+    /// <param name="length">The file's length in bytes.</param>
+    /// <param name="content">
+    /// Given an offset and a count (at most 128 KiB), returns the file's bytes from that offset: between one and count of them.
+    /// Called from any thread, any number of times for the same offset: it must always give the same bytes.
+    /// </param>
+    /// <param name="owner">The account that owns it (the default account when <see langword="null"/>).</param>
+    public FileId AddFile(string fileName, long length, Func<long, int, ReadOnlyMemory<byte>> content, FakeAccount? owner = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        ArgumentNullException.ThrowIfNull(content);
+        return new FileId(api.AddFile((owner ?? DefaultAccount).AccountId, fileName, new GeneratedContent(length, content)));
+    }
+
+    /// <summary>
+    /// Replaces a file's bytes, as if the site's file changed behind the API (a re-upload by the owner, an administrator): its
+    /// content version and so its download <c>ETag</c> change, and <c>Last-Modified</c> becomes now. To change it between two
+    /// attempts of a client, call it from <see cref="FakeFaults.BeforeNext"/>.
+    /// </summary>
+    /// <param name="fileId">The file.</param>
+    /// <param name="content">The new bytes (copied).</param>
+    public void ReplaceFileContent(FileId fileId, byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        api.ReplaceContent(fileId.Value, new MemoryContent([.. content]));
+    }
+
+    /// <summary>Replaces a file's bytes with bytes made on demand (see <see cref="AddFile(string, long, Func{long, int, ReadOnlyMemory{byte}}, FakeAccount?)"/>), with a new <c>ETag</c> and <c>Last-Modified</c>.</summary>
+    /// <param name="fileId">The file.</param>
+    /// <param name="length">The new length in bytes.</param>
+    /// <param name="content">Given an offset and a count, the bytes from that offset (see <c>AddFile</c>).</param>
+    public void ReplaceFileContent(FileId fileId, long length, Func<long, int, ReadOnlyMemory<byte>> content)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        ArgumentNullException.ThrowIfNull(content);
+        api.ReplaceContent(fileId.Value, new GeneratedContent(length, content));
+    }
+
+    /// <summary>
+    /// The bytes stored for a file (active, trashed or deleted), or <see langword="null"/> when there is no such file or its bytes
+    /// were not kept (<see cref="FakeUploadStorage.HashOnly"/>). Reads the whole file into memory: for large files use
+    /// <see cref="OpenFileContent"/>, <see cref="GetFileMd5"/> and <see cref="GetFileLength"/>.
+    /// </summary>
+    /// <param name="fileId">The file.</param>
+    public byte[]? GetFileContent(FileId fileId) => api.ContentOf(fileId.Value) is { HasBytes: true } content ? content.ToArray() : null;
+
+    /// <summary>A read-only stream over a file's bytes, read as it is consumed; <see langword="null"/> when there is no such file or its bytes were not kept.</summary>
+    /// <param name="fileId">The file.</param>
+    public Stream? OpenFileContent(FileId fileId) => api.ContentOf(fileId.Value) is { HasBytes: true } content ? new FileContentStream(content) : null;
+
+    /// <summary>The MD5 (lower-case hex) of a file's bytes, in every storage mode; <see langword="null"/> when there is no such file.</summary>
+    /// <param name="fileId">The file.</param>
+    public string? GetFileMd5(FileId fileId) => api.ContentOf(fileId.Value)?.Md5;
+
+    /// <summary>A file's length in bytes, in every storage mode; <see langword="null"/> when there is no such file.</summary>
+    /// <param name="fileId">The file.</param>
+    public long? GetFileLength(FileId fileId) => api.ContentOf(fileId.Value)?.Length;
+
+    /// <summary>The <c>ETag</c> download links send for a file's current content (with <see cref="SendDownloadValidators"/>); <see langword="null"/> when there is no such file.</summary>
+    /// <param name="fileId">The file.</param>
+    public string? GetFileETag(FileId fileId) => api.ContentVersionOf(fileId.Value) is int version ? DownloadResponder.ETagOf(fileId.Value, version) : null;
+
+    /// <summary>Stops the server and deletes its temporary upload directory.</summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref disposed, 1) == 0)
         {
-            stopping.Cancel(); // releases requests held by delay faults, so stopping does not wait for them
+            stopping.Cancel(); // releases requests held by delay and stall faults, so stopping does not wait for them
             server.Stop();
             server.Dispose();
             stopping.Dispose();
+            store.Dispose();
+            if (trustingClient.IsValueCreated)
+            {
+                trustingClient.Value.Dispose();
+            }
+
+            certificate?.Dispose();
         }
     }
 
-    /// <summary>Stops the server.</summary>
+    /// <summary>Stops the server and deletes its temporary upload directory.</summary>
     public ValueTask DisposeAsync()
     {
         Dispose();
         return ValueTask.CompletedTask;
-    }
-
-    // ---------------------------------------------------------------- the API, answered through WireMock
-
-    private async Task<IResponseMessage> AnswerAsync(IRequestMessage request)
-    {
-        string endpoint = EndpointOf(request.AbsolutePath);
-        Dictionary<string, string> headers = new(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in request.Headers ?? new Dictionary<string, WireMockList<string>>())
-        {
-            headers[header.Key] = string.Join(",", header.Value);
-        }
-
-        byte[] body = request.BodyAsBytes ?? [];
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var item in request.Query ?? new Dictionary<string, WireMockList<string>>())
-        {
-            fields[item.Key] = item.Value.LastOrDefault() ?? string.Empty;
-        }
-
-        UploadedPart? upload = null;
-        string contentType = headers.GetValueOrDefault("Content-Type") ?? string.Empty;
-        if (contentType.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
-        {
-            (Dictionary<string, string> partFields, List<UploadedPart> files) = MultipartReader.Read(body, contentType);
-            foreach (var field in partFields)
-            {
-                fields[field.Key] = field.Value;
-            }
-
-            upload = files.FirstOrDefault(f => f.FieldName == "upload_file");
-        }
-        else if (body.Length > 0)
-        {
-            foreach (var field in ParseForm(Encoding.UTF8.GetString(body)))
-            {
-                fields[field.Key] = field.Value;
-            }
-        }
-
-        var fake = new FakeRequest
-        {
-            Endpoint = endpoint,
-            Method = request.Method,
-            Fields = fields.ToDictionary(f => f.Key, f => PhpText.CleanParameter(f.Value), StringComparer.Ordinal), // the journal keeps what was sent
-            Upload = upload,
-            HadContentLength = headers.ContainsKey("Content-Length"),
-            IsChunked = headers.GetValueOrDefault("Transfer-Encoding")?.Contains("chunked", StringComparison.OrdinalIgnoreCase) == true,
-            ClientIp = request.ClientIP ?? "127.0.0.1",
-        };
-
-        // Journaled on arrival, so that a request held by a delay fault is visible while it waits.
-        var arrived = new FakeJournalEntry
-        {
-            Endpoint = endpoint,
-            Method = request.Method,
-            Fields = Redact(fields),
-            FileName = upload?.FileName,
-            FileSize = upload?.Content.LongLength,
-            HadContentLength = fake.HadContentLength,
-            HadCookie = headers.ContainsKey("Cookie"),
-            ReceivedAt = clock.GetUtcNow(),
-        };
-        Journal.Add(arrived);
-        FakeJournalEntry current = arrived;
-        FakeAnswer answer = await AnswerAsync(fake, request.AbsolutePath, fault =>
-        {
-            FakeJournalEntry held = current with { Fault = fault };
-            Journal.Complete(current, held);
-            current = held;
-        }).ConfigureAwait(false);
-        Journal.Complete(current, arrived with { StatusCode = answer.StatusCode, ErrorMessage = answer.ErrorMessage, Fault = answer.Fault });
-
-        var message = new ResponseMessage
-        {
-            StatusCode = answer.StatusCode,
-            Headers = answer.Headers.ToDictionary(h => h.Key, h => new WireMockList<string>(h.Value)),
-            BodyData = new BodyData { DetectedBodyType = BodyType.Bytes, BodyAsBytes = answer.Body },
-            FaultType = answer.WireMockFault,
-        };
-        message.Headers["Content-Type"] = new WireMockList<string>(answer.ContentType);
-        if (answer.FromSite && !HasSessionCookie(headers.GetValueOrDefault("Cookie")))
-        {
-            message.Headers["Set-Cookie"] = new WireMockList<string>(NewSessionCookie());
-        }
-
-        return message;
-    }
-
-    private async Task<FakeAnswer> AnswerAsync(FakeRequest request, string path, Action<string> noteFault)
-    {
-        if (!path.StartsWith(ApiPrefix, StringComparison.OrdinalIgnoreCase))
-        {
-            return new FakeAnswer { StatusCode = 404, ContentType = "text/html; charset=UTF-8", Body = "<html><body><h1>404 Not Found</h1></body></html>"u8.ToArray(), FromSite = false };
-        }
-
-        FaultRule? fault = Faults.Take(request.Endpoint);
-        switch (fault?.Kind)
-        {
-            case FaultKind.Status:
-            case FaultKind.HtmlPage:
-                return FaultAnswer(fault);
-            case FaultKind.ApiError:
-                FakeAnswer refusal = api.Error(fault.Message!);
-                refusal.Fault = fault.Describe();
-                return refusal;
-            case FaultKind.EmptyResponse:
-                return new FakeAnswer { Body = [], Fault = fault.Describe(), WireMockFault = FaultType.EMPTY_RESPONSE };
-            case FaultKind.Delay:
-                noteFault(fault.Describe());
-                await WaitAsync(fault.Delay, CancellationToken.None).ConfigureAwait(false);
-                break;
-        }
-
-        FakeAnswer answer = api.Handle(request);
-        if (fault is null or { Kind: FaultKind.Delay })
-        {
-            answer.Fault = fault?.Describe();
-            return answer;
-        }
-
-        answer.Fault = fault.Describe();
-        if (fault.Kind == FaultKind.TruncatedJson)
-        {
-            answer.Body = answer.Body[..(answer.Body.Length / 2)];
-        }
-        else if (fault.Kind == FaultKind.MalformedResponseChunk)
-        {
-            answer.WireMockFault = FaultType.MALFORMED_RESPONSE_CHUNK;
-        }
-
-        return answer;
-    }
-
-    /// <summary>Waits out a delay fault, ending early when the server stops or the client goes away.</summary>
-    private async Task WaitAsync(TimeSpan delay, CancellationToken requestAborted)
-    {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token, requestAborted);
-        try
-        {
-            await Task.Delay(delay, linked.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping or abandoned: answer at once.
-        }
-    }
-
-    private static FakeAnswer FaultAnswer(FaultRule fault)
-    {
-        bool html = fault.Kind == FaultKind.HtmlPage;
-        string text = html ? fault.Html! : $"{fault.StatusCode} {ReasonOf(fault.StatusCode)}";
-        var answer = new FakeAnswer
-        {
-            StatusCode = fault.StatusCode,
-            ContentType = html ? "text/html; charset=UTF-8" : "text/plain; charset=UTF-8",
-            Body = Encoding.UTF8.GetBytes(text),
-            Fault = fault.Describe(),
-            FromSite = false, // a proxy's answer: no PHP session
-        };
-        if (fault.RetryAfter is { } wait)
-        {
-            answer.Headers["Retry-After"] = ((long)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        }
-
-        return answer;
-    }
-
-    // ---------------------------------------------------------------- before WireMock: dropped connections and downloads
-
-    /// <summary>
-    /// Runs in front of WireMock: aborts the connections that a <see cref="FakeFaults.DropConnection"/> fault catches, and serves
-    /// download links itself so that it can send <c>Content-Length</c>, honour <c>Range</c> and cut a transfer half-way.
-    /// </summary>
-    private async Task BeforeWireMockAsync(HttpContext context, Func<Task> next)
-    {
-        string path = context.Request.Path.Value ?? "/";
-        bool isApi = path.StartsWith(ApiPrefix, StringComparison.OrdinalIgnoreCase);
-        if (isApi)
-        {
-            string endpoint = EndpointOf(path);
-            if (Faults.Take(endpoint, rule => rule.Kind == FaultKind.DropConnection) is { } drop)
-            {
-                Journal.Add(new FakeJournalEntry
-                {
-                    Endpoint = endpoint,
-                    Method = context.Request.Method,
-                    Fields = new Dictionary<string, string>(),
-                    Fault = drop.Describe(),
-                    HadContentLength = context.Request.ContentLength is not null,
-                    HadCookie = context.Request.Headers.Cookie.Count > 0,
-                    ReceivedAt = clock.GetUtcNow(),
-                });
-                context.Abort();
-                return;
-            }
-
-            await next().ConfigureAwait(false);
-            return;
-        }
-
-        string? downloadToken = context.Request.Query["download_token"].LastOrDefault();
-        if (downloadToken is null || !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
-        {
-            await next().ConfigureAwait(false);
-            return;
-        }
-
-        await ServeDownloadAsync(context, downloadToken).ConfigureAwait(false);
-    }
-
-    private async Task ServeDownloadAsync(HttpContext context, string downloadToken)
-    {
-        HttpResponse response = context.Response;
-        FaultRule? fault = Faults.Take(DownloadEndpoint);
-        string? rangeHeader = context.Request.Headers.Range.LastOrDefault();
-        var entry = new FakeJournalEntry
-        {
-            Endpoint = DownloadEndpoint,
-            Method = context.Request.Method,
-            Fields = Redact(new Dictionary<string, string> { ["download_token"] = downloadToken, ["range"] = rangeHeader ?? string.Empty }),
-            Fault = fault?.Describe(),
-            HadCookie = context.Request.Headers.Cookie.Count > 0,
-            ReceivedAt = clock.GetUtcNow(),
-        };
-
-        if (fault is { Kind: FaultKind.Status or FaultKind.HtmlPage })
-        {
-            FakeAnswer answer = FaultAnswer(fault);
-            Journal.Add(entry with { StatusCode = answer.StatusCode });
-            await WriteAsync(response, answer.StatusCode, answer.ContentType, answer.Body, answer.Headers).ConfigureAwait(false);
-            return;
-        }
-
-        if (fault is { Kind: FaultKind.Delay })
-        {
-            await WaitAsync(fault.Delay, context.RequestAborted).ConfigureAwait(false);
-        }
-
-        if (!HasSessionCookie(context.Request.Headers.Cookie.ToString()))
-        {
-            response.Headers.SetCookie = NewSessionCookie();
-        }
-
-        bool whole = string.IsNullOrEmpty(rangeHeader);
-        if (api.Download(downloadToken, countDownload: whole && HttpMethods.IsGet(context.Request.Method)) is not { } file)
-        {
-            Journal.Add(entry with { StatusCode = 404 });
-            await WriteAsync(response, 404, "text/html; charset=UTF-8", "<html><body><h1>File not found</h1><p>The download link is not valid.</p></body></html>"u8.ToArray(), null).ConfigureAwait(false);
-            return;
-        }
-
-        long length = file.Content.LongLength;
-        long start = 0;
-        long end = length - 1;
-        int status = 200;
-        if (!whole)
-        {
-            if (!TryParseRange(rangeHeader!, length, out start, out end))
-            {
-                Journal.Add(entry with { StatusCode = 416 });
-                await WriteAsync(response, 416, "text/plain", [], new Dictionary<string, string> { ["Content-Range"] = $"bytes */{length}" }).ConfigureAwait(false);
-                return;
-            }
-
-            status = 206;
-            response.Headers.ContentRange = $"bytes {start}-{end}/{length}";
-        }
-
-        Journal.Add(entry with { StatusCode = fault is { Kind: FaultKind.DropConnection } ? 0 : status });
-        response.StatusCode = status;
-        response.ContentType = "application/octet-stream";
-        response.Headers.AcceptRanges = "bytes";
-        response.Headers.ContentDisposition = ContentDisposition(file.FileName);
-        response.ContentLength = end - start + 1;
-        if (HttpMethods.IsHead(context.Request.Method))
-        {
-            return;
-        }
-
-        var slice = new ReadOnlyMemory<byte>(file.Content, (int)start, (int)(end - start + 1));
-        if (fault is { Kind: FaultKind.DropConnection or FaultKind.TruncatedJson or FaultKind.MalformedResponseChunk or FaultKind.EmptyResponse })
-        {
-            // Half the bytes, then the connection is cut: the client sees a transfer that broke part-way.
-            await response.Body.WriteAsync(slice[..(slice.Length / 2)], context.RequestAborted).ConfigureAwait(false);
-            await response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
-            context.Abort();
-            return;
-        }
-
-        await response.Body.WriteAsync(slice, context.RequestAborted).ConfigureAwait(false);
-    }
-
-    /// <summary>An attachment header Kestrel accepts (ASCII only): an ASCII fallback name plus the UTF-8 name in <c>filename*</c>.</summary>
-    private static string ContentDisposition(string fileName)
-    {
-        string ascii = new(fileName.Select(c => c is >= ' ' and < (char)127 and not '"' and not '\\' ? c : '_').ToArray());
-        return $"attachment; filename=\"{ascii}\"; filename*=UTF-8''{Uri.EscapeDataString(fileName)}";
-    }
-
-    private static async Task WriteAsync(HttpResponse response, int status, string contentType, byte[] body, IReadOnlyDictionary<string, string>? headers)
-    {
-        response.StatusCode = status;
-        response.ContentType = contentType;
-        foreach (var header in headers ?? new Dictionary<string, string>())
-        {
-            response.Headers[header.Key] = header.Value;
-        }
-
-        response.ContentLength = body.Length;
-        await response.Body.WriteAsync(body).ConfigureAwait(false);
-    }
-
-    /// <summary>Reads <c>bytes=N-</c>, <c>bytes=N-M</c> or <c>bytes=-N</c>; false when the range cannot be satisfied.</summary>
-    private static bool TryParseRange(string header, long length, out long start, out long end)
-    {
-        start = 0;
-        end = length - 1;
-        if (!header.StartsWith("bytes=", StringComparison.OrdinalIgnoreCase) || header.Contains(',', StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        string[] bounds = header["bytes=".Length..].Split('-', 2);
-        if (bounds.Length != 2)
-        {
-            return false;
-        }
-
-        bool hasStart = long.TryParse(bounds[0], NumberStyles.None, CultureInfo.InvariantCulture, out long first);
-        bool hasEnd = long.TryParse(bounds[1], NumberStyles.None, CultureInfo.InvariantCulture, out long last);
-        if (!hasStart && hasEnd)
-        {
-            start = Math.Max(0, length - last);
-        }
-        else if (hasStart)
-        {
-            start = first;
-            end = hasEnd ? Math.Min(last, length - 1) : length - 1;
-        }
-        else
-        {
-            return false;
-        }
-
-        return start < length && start <= end;
-    }
-
-    // ---------------------------------------------------------------- helpers
-
-    /// <summary>The endpoint of a path: <c>/API/v2/File/Info/</c> → <c>file/info</c> (paths are case-insensitive on deployed servers).</summary>
-    private static string EndpointOf(string path)
-    {
-        string decoded = Uri.UnescapeDataString(path);
-        return decoded.StartsWith(ApiPrefix, StringComparison.OrdinalIgnoreCase)
-            ? decoded[ApiPrefix.Length..].Trim('/').ToLowerInvariant()
-            : decoded;
-    }
-
-    private static Dictionary<string, string> ParseForm(string encoded)
-    {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (string pair in encoded.Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            int equals = pair.IndexOf('=', StringComparison.Ordinal);
-            string name = equals < 0 ? pair : pair[..equals];
-            string value = equals < 0 ? string.Empty : pair[(equals + 1)..];
-            result[WebUtility.UrlDecode(name)] = WebUtility.UrlDecode(value);
-        }
-
-        return result;
-    }
-
-    private static Dictionary<string, string> Redact(IReadOnlyDictionary<string, string> fields) =>
-        fields.ToDictionary(f => f.Key, f => SecretFields.Contains(f.Key, StringComparer.OrdinalIgnoreCase) && f.Value.Length > 0 ? "***" : f.Value, StringComparer.Ordinal);
-
-    private static string ReasonOf(int statusCode) => statusCode switch
-    {
-        429 => "Too Many Requests",
-        500 => "Internal Server Error",
-        502 => "Bad Gateway",
-        503 => "Service Unavailable",
-        504 => "Gateway Timeout",
-        _ => ((HttpStatusCode)statusCode).ToString(),
-    };
-
-    /// <summary>Whether a <c>Cookie</c> header brings the PHP session back (PHP then carries on with it and sets no new cookie).</summary>
-    private static bool HasSessionCookie(string? cookieHeader) =>
-        cookieHeader is not null && cookieHeader.Split(';').Any(c => c.TrimStart().StartsWith(SessionCookieName + "=", StringComparison.Ordinal));
-
-    /// <summary>A fresh PHP session cookie, as the site sets on every answer to a request that brought none.</summary>
-    private static string NewSessionCookie() => $"{SessionCookieName}={RandomNumberGenerator.GetString("0123456789abcdefghijklmnopqrstuv", 26)}; path=/";
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static FakeAccount ToPublic(AccountRecord account) => new()

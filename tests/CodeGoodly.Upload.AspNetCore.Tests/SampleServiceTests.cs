@@ -12,7 +12,7 @@ namespace CodeGoodly.Upload.AspNetCore.Tests;
 
 /// <summary>
 /// Drives the sample minimal API in-process (<see cref="WebApplicationFactory{TEntryPoint}"/>) with no credentials configured,
-/// so it runs on its embedded API: a Kestrel server on 127.0.0.1 that streams uploads to disk and downloads from it.
+/// so it runs on the Testing package's fake in streaming mode: it stores uploads on disk as they arrive and streams downloads from there.
 /// </summary>
 public sealed class SampleServiceTests : IClassFixture<WebApplicationFactory<Program>>
 {
@@ -120,7 +120,7 @@ public sealed class SampleServiceTests : IClassFixture<WebApplicationFactory<Pro
         using HttpResponseMessage response = await http.GetAsync(new Uri("/files/987654", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("Could not find file.", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains("Could not find file based on file_id.", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public sealed class SampleServiceTests : IClassFixture<WebApplicationFactory<Pro
         using var body = new GeneratedStream(length, seed);
         using var content = new StreamContent(body, 64 * 1024);
         content.Headers.ContentType = new("application/octet-stream");
-        content.Headers.ContentLength = length; // the service passes it on: the embedded API, like PHP, refuses chunked uploads
+        content.Headers.ContentLength = length; // the service passes it on: the fake, like many PHP hosts, refuses chunked uploads
         using var request = new HttpRequestMessage(HttpMethod.Post, useHeader ? "/files" : "/files?name=" + Uri.EscapeDataString(name)) { Content = content };
         if (useHeader)
         {

@@ -34,7 +34,7 @@ internal static class BenchmarkRun
         {
             using var sdk = new UploadClient(new UploadClientOptions
             {
-                BaseAddress = baseAddress, Key1 = StreamingApiServer.Key1, Key2 = StreamingApiServer.Key2, AllowInsecureHttp = true,
+                BaseAddress = baseAddress, Key1 = ServerProcess.Key1, Key2 = ServerProcess.Key2, AllowInsecureHttp = true,
             });
             using var raw = new RawClient(baseAddress);
 
@@ -129,7 +129,7 @@ internal static class BenchmarkRun
         {
             using var sdk = new UploadClient(new UploadClientOptions
             {
-                BaseAddress = baseAddress, Key1 = StreamingApiServer.Key1, Key2 = StreamingApiServer.Key2, AllowInsecureHttp = true,
+                BaseAddress = baseAddress, Key1 = ServerProcess.Key1, Key2 = ServerProcess.Key2, AllowInsecureHttp = true,
             });
             using var raw = new RawClient(baseAddress);
             List<(Measured Result, Func<Task<string>> Run)> small = await RunSmallCallsAsync(sdk, raw, rounds);
@@ -216,7 +216,7 @@ internal static class BenchmarkRun
         var info = new ProcessStartInfo(curl) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (string argument in new[]
         {
-            "-sS", "-F", "access_token=" + StreamingApiServer.Token, "-F", "account_id=" + StreamingApiServer.AccountId, "-F", "folder_id=",
+            "-sS", "-F", "access_token=" + ServerProcess.Token, "-F", "account_id=" + ServerProcess.AccountId, "-F", "folder_id=",
             "-F", $"upload_file=@{path};type=application/octet-stream", new Uri(baseAddress, "file/upload").ToString(),
         })
         {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using CodeGoodly.Upload.Tests.Transfers;
 
 namespace CodeGoodly.Upload.Benchmarks;
 
@@ -23,7 +22,7 @@ internal static class PeakMemory
         {
             var sdk = new UploadClient(new UploadClientOptions
             {
-                BaseAddress = baseAddress, Key1 = StreamingApiServer.Key1, Key2 = StreamingApiServer.Key2, AllowInsecureHttp = true,
+                BaseAddress = baseAddress, Key1 = ServerProcess.Key1, Key2 = ServerProcess.Key2, AllowInsecureHttp = true,
             });
             owner = sdk;
             upload = path => sdk.Files.UploadFileAsync(path);

@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using CodeGoodly.Upload.Tests.Transfers;
 
 namespace CodeGoodly.Upload.Benchmarks;
 
@@ -20,8 +19,8 @@ internal sealed class RawClient(Uri baseAddress) : IDisposable
         await using FileStream file = File.OpenRead(path);
         using var form = new MultipartFormDataContent
         {
-            { new StringContent(StreamingApiServer.Token), "access_token" },
-            { new StringContent(StreamingApiServer.AccountId), "account_id" },
+            { new StringContent(ServerProcess.Token), "access_token" },
+            { new StringContent(ServerProcess.AccountId), "account_id" },
             { new StringContent(string.Empty), "folder_id" },
         };
         var fileContent = new StreamContent(file);
@@ -69,8 +68,8 @@ internal sealed class RawClient(Uri baseAddress) : IDisposable
     private static FormUrlEncodedContent Form(long fileId) => new(
     [
         new("file_id", fileId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        new("access_token", StreamingApiServer.Token),
-        new("account_id", StreamingApiServer.AccountId),
+        new("access_token", ServerProcess.Token),
+        new("account_id", ServerProcess.AccountId),
     ]);
 }
 

@@ -29,7 +29,7 @@ internal static class TreesBenchmark
 
             using var client = new UploadClient(new UploadClientOptions
             {
-                BaseAddress = baseAddress, Key1 = StreamingApiServer.Key1, Key2 = StreamingApiServer.Key2, AllowInsecureHttp = true,
+                BaseAddress = baseAddress, Key1 = ServerProcess.Key1, Key2 = ServerProcess.Key2, AllowInsecureHttp = true,
             });
             AccountPackage package = await client.Account.GetPackageAsync();
             var runs = new (string Label, DirectoryTransferOptions Options, List<double> MiBPerSecond)[]

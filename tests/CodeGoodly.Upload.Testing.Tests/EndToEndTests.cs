@@ -20,10 +20,12 @@ public sealed class EndToEndTests
         return new MemoryStream(bytes);
     }
 
-    [Fact]
-    public async Task FileLifecycle_UploadListInfoEditMoveCopyDownloadDelete_AllReachTheFakeAndStateFollows()
+    [Theory]
+    [InlineData(FakeUploadStorage.Memory)]
+    [InlineData(FakeUploadStorage.Disk)]
+    public async Task FileLifecycle_UploadListInfoEditMoveCopyDownloadDelete_AllReachTheFakeAndStateFollows(FakeUploadStorage storage)
     {
-        await using var server = FakeUploadServer.Start();
+        await using var server = FakeUploadServer.Start(new FakeUploadServerOptions { UploadStorage = storage });
         using var client = server.CreateClient();
         using MemoryStream content = Bytes(300_000);
         FolderDetails folder = await client.Folders.CreateAsync("Reports", cancellationToken: Ct);
@@ -70,10 +72,12 @@ public sealed class EndToEndTests
         Assert.Equal(1, server.Journal.CountOf(FakeUploadServer.DownloadEndpoint));
     }
 
-    [Fact]
-    public async Task Files_UploadFromPathAndDownloadToPath_BytesEqualAndProgressCompletes()
+    [Theory]
+    [InlineData(FakeUploadStorage.Memory)]
+    [InlineData(FakeUploadStorage.Disk)]
+    public async Task Files_UploadFromPathAndDownloadToPath_BytesEqualAndProgressCompletes(FakeUploadStorage storage)
     {
-        await using var server = FakeUploadServer.Start();
+        await using var server = FakeUploadServer.Start(new FakeUploadServerOptions { UploadStorage = storage });
         using var client = server.CreateClient();
         string directory = Directory.CreateTempSubdirectory("fake-e2e-").FullName;
         try
@@ -143,10 +147,12 @@ public sealed class EndToEndTests
         Assert.Equal("***", server.Journal.For("authorize")[0].Fields["password"]);
     }
 
-    [Fact]
-    public async Task SessionExpiry_ExpireTokensNowMidFlow_ClientReauthorizesAndCarriesOn()
+    [Theory]
+    [InlineData(FakeUploadStorage.Memory)]
+    [InlineData(FakeUploadStorage.Disk)]
+    public async Task SessionExpiry_ExpireTokensNowMidFlow_ClientReauthorizesAndCarriesOn(FakeUploadStorage storage)
     {
-        await using var server = FakeUploadServer.Start();
+        await using var server = FakeUploadServer.Start(new FakeUploadServerOptions { UploadStorage = storage });
         using var client = server.CreateClient();
         FolderDetails folder = await client.Folders.CreateAsync("Work", cancellationToken: Ct);
 
@@ -318,10 +324,12 @@ public sealed class EndToEndTests
         Assert.Equal(content.ToArray(), downloaded.ToArray());
     }
 
-    [Fact]
-    public async Task Client_ServerSetsASessionCookie_NeverSentBack()
+    [Theory]
+    [InlineData(FakeUploadStorage.Memory)]
+    [InlineData(FakeUploadStorage.Disk)]
+    public async Task Client_ServerSetsASessionCookie_NeverSentBack(FakeUploadStorage storage)
     {
-        await using var server = FakeUploadServer.Start();
+        await using var server = FakeUploadServer.Start(new FakeUploadServerOptions { UploadStorage = storage });
         using var client = server.CreateClient();
         using MemoryStream content = Bytes(100);
 

@@ -20,10 +20,12 @@ public sealed class FaultTests
             (await raw.CallAsync(session, "folder/listing")).GetProperty("response").GetString());
     }
 
-    [Fact]
-    public async Task FailNext_StatusWithRetryAfter_RawSeesStatusAndHeader_ApiDoesNotAct()
+    [Theory]
+    [InlineData(FakeUploadStorage.Memory)]
+    [InlineData(FakeUploadStorage.Disk)]
+    public async Task FailNext_StatusWithRetryAfter_RawSeesStatusAndHeader_ApiDoesNotAct(FakeUploadStorage storage)
     {
-        await using var server = FakeUploadServer.Start();
+        await using var server = FakeUploadServer.Start(new FakeUploadServerOptions { UploadStorage = storage });
         using var raw = new Raw(server);
         var session = await raw.AuthorizeAsync();
         server.Faults.FailNext("folder/create", statusCode: 429, retryAfter: TimeSpan.FromSeconds(2));
@@ -64,10 +66,12 @@ public sealed class FaultTests
         Assert.Equal(3, server.Journal.CountOf("account/info"));
     }
 
-    [Fact]
-    public async Task FailNext_500OnAWrite_SdkDoesNotRepeatIt_SaysServer()
+    [Theory]
+    [InlineData(FakeUploadStorage.Memory)]
+    [InlineData(FakeUploadStorage.Disk)]
+    public async Task FailNext_500OnAWrite_SdkDoesNotRepeatIt_SaysServer(FakeUploadStorage storage)
     {
-        await using var server = FakeUploadServer.Start();
+        await using var server = FakeUploadServer.Start(new FakeUploadServerOptions { UploadStorage = storage });
         using var client = server.CreateClient();
         server.Faults.FailNext("folder/create", statusCode: 500);
 
@@ -88,10 +92,12 @@ public sealed class FaultTests
         Assert.Equal("502 Bad Gateway", body);
     }
 
-    [Fact]
-    public async Task HtmlPage_Http200_RawIsHtml_SdkSaysUnexpectedResponse()
+    [Theory]
+    [InlineData(FakeUploadStorage.Memory)]
+    [InlineData(FakeUploadStorage.Disk)]
+    public async Task HtmlPage_Http200_RawIsHtml_SdkSaysUnexpectedResponse(FakeUploadStorage storage)
     {
-        await using var server = FakeUploadServer.Start();
+        await using var server = FakeUploadServer.Start(new FakeUploadServerOptions { UploadStorage = storage });
         using var client = server.CreateClient();
         await client.Account.GetInfoAsync(Ct);
         server.Faults.HtmlPage("account/package", html: "<html><body>Maintenance</body></html>");
@@ -109,10 +115,12 @@ public sealed class FaultTests
         Assert.Contains("Bad Gateway", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task TruncatedJson_ApiActsButAnswerIsCut_SdkSaysUnexpectedResponse()
+    [Theory]
+    [InlineData(FakeUploadStorage.Memory)]
+    [InlineData(FakeUploadStorage.Disk)]
+    public async Task TruncatedJson_ApiActsButAnswerIsCut_SdkSaysUnexpectedResponse(FakeUploadStorage storage)
     {
-        await using var server = FakeUploadServer.Start();
+        await using var server = FakeUploadServer.Start(new FakeUploadServerOptions { UploadStorage = storage });
         using var client = server.CreateClient();
         server.Faults.TruncatedJson("folder/create");
 
@@ -159,10 +167,12 @@ public sealed class FaultTests
         Assert.Equal(["DropConnection", null], server.Journal.For("account/info").Select(e => e.Fault));
     }
 
-    [Fact]
-    public async Task DropConnection_OnAWrite_SdkSaysNetworkWithOutcomeUnknown()
+    [Theory]
+    [InlineData(FakeUploadStorage.Memory)]
+    [InlineData(FakeUploadStorage.Disk)]
+    public async Task DropConnection_OnAWrite_SdkSaysNetworkWithOutcomeUnknown(FakeUploadStorage storage)
     {
-        await using var server = FakeUploadServer.Start();
+        await using var server = FakeUploadServer.Start(new FakeUploadServerOptions { UploadStorage = storage });
         using var client = server.CreateClient();
         await client.Folders.ListAsync(cancellationToken: Ct);
         server.Faults.DropConnection("folder/create");
@@ -174,10 +184,12 @@ public sealed class FaultTests
         Assert.Equal(1, server.Journal.CountOf("folder/create"));
     }
 
-    [Fact]
-    public async Task DropConnection_MidDownload_SdkResumesWithRangeAndBytesMatch()
+    [Theory]
+    [InlineData(FakeUploadStorage.Memory)]
+    [InlineData(FakeUploadStorage.Disk)]
+    public async Task DropConnection_MidDownload_SdkResumesWithRangeAndBytesMatch(FakeUploadStorage storage)
     {
-        await using var server = FakeUploadServer.Start();
+        await using var server = FakeUploadServer.Start(new FakeUploadServerOptions { UploadStorage = storage });
         using var client = server.CreateClient();
         byte[] bytes = new byte[200_000];
         new Random(7).NextBytes(bytes);
@@ -195,10 +207,12 @@ public sealed class FaultTests
         Assert.StartsWith("bytes=", gets[1].Fields["range"], StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task EmptyResponse_Http200EmptyBody_SdkSaysUnexpectedResponse()
+    [Theory]
+    [InlineData(FakeUploadStorage.Memory)]
+    [InlineData(FakeUploadStorage.Disk)]
+    public async Task EmptyResponse_Http200EmptyBody_SdkSaysUnexpectedResponse(FakeUploadStorage storage)
     {
-        await using var server = FakeUploadServer.Start();
+        await using var server = FakeUploadServer.Start(new FakeUploadServerOptions { UploadStorage = storage });
         using var raw = new Raw(server);
         server.Faults.EmptyResponse("authorize");
         (int status, string body) = await raw.PostAsync("authorize", ("key1", server.Key1), ("key2", server.Key2));
@@ -211,10 +225,12 @@ public sealed class FaultTests
         Assert.Equal(UploadErrorKind.UnexpectedResponse, error.Kind);
     }
 
-    [Fact]
-    public async Task MalformedResponseChunk_BodyIsCorruptedJson()
+    [Theory]
+    [InlineData(FakeUploadStorage.Memory)]
+    [InlineData(FakeUploadStorage.Disk)]
+    public async Task MalformedResponseChunk_BodyIsCorruptedJson(FakeUploadStorage storage)
     {
-        await using var server = FakeUploadServer.Start();
+        await using var server = FakeUploadServer.Start(new FakeUploadServerOptions { UploadStorage = storage });
         using var raw = new Raw(server);
         server.Faults.MalformedResponseChunk("authorize");
         using var content = new FormUrlEncodedContent([new("key1", server.Key1), new("key2", server.Key2)]);
@@ -225,10 +241,12 @@ public sealed class FaultTests
         Assert.Equal("MalformedResponseChunk", server.Journal.For("authorize")[0].Fault);
     }
 
-    [Fact]
-    public async Task Delay_LongerThanTheAttemptTimeout_SdkTimesOutTheAttemptAndRetriesTheRead()
+    [Theory]
+    [InlineData(FakeUploadStorage.Memory)]
+    [InlineData(FakeUploadStorage.Disk)]
+    public async Task Delay_LongerThanTheAttemptTimeout_SdkTimesOutTheAttemptAndRetriesTheRead(FakeUploadStorage storage)
     {
-        await using var server = FakeUploadServer.Start();
+        await using var server = FakeUploadServer.Start(new FakeUploadServerOptions { UploadStorage = storage });
         using var client = server.CreateClient(o => o.AttemptTimeout = TimeSpan.FromSeconds(1));
         await client.Account.GetInfoAsync(Ct);
         server.Faults.Delay("folder/listing", TimeSpan.FromSeconds(20));
@@ -255,10 +273,12 @@ public sealed class FaultTests
         Assert.Equal(200, held.StatusCode);
     }
 
-    [Fact]
-    public async Task ApiError_DemoModeMessage_Http200StatusError_SdkSaysForbiddenWithTheWords()
+    [Theory]
+    [InlineData(FakeUploadStorage.Memory)]
+    [InlineData(FakeUploadStorage.Disk)]
+    public async Task ApiError_DemoModeMessage_Http200StatusError_SdkSaysForbiddenWithTheWords(FakeUploadStorage storage)
     {
-        await using var server = FakeUploadServer.Start();
+        await using var server = FakeUploadServer.Start(new FakeUploadServerOptions { UploadStorage = storage });
         using var client = server.CreateClient();
         server.Faults.ApiError("file/upload", "This API feature is not available in demo mode.");
         using var content = new MemoryStream([1, 2, 3]);
@@ -297,10 +317,12 @@ public sealed class FaultTests
         Assert.Equal(200, (await raw.PostAsync("authorize")).Status);
     }
 
-    [Fact]
-    public async Task RefuseChunkedUploads_ChunkedBody_DidNotReceiveUploadedFile()
+    [Theory]
+    [InlineData(FakeUploadStorage.Memory)]
+    [InlineData(FakeUploadStorage.Disk)]
+    public async Task RefuseChunkedUploads_ChunkedBody_DidNotReceiveUploadedFile(FakeUploadStorage storage)
     {
-        await using var server = FakeUploadServer.Start();
+        await using var server = FakeUploadServer.Start(new FakeUploadServerOptions { UploadStorage = storage });
         server.RefuseChunkedUploads = true;
         using var raw = new Raw(server);
         var session = await raw.AuthorizeAsync();
@@ -313,10 +335,12 @@ public sealed class FaultTests
         Assert.Equal("File uploaded", withLength.GetProperty("response").GetString());
     }
 
-    [Fact]
-    public async Task RefuseChunkedUploads_SdkWithUnseekableStream_SaysInvalidArgument_SeekableStreamSucceeds()
+    [Theory]
+    [InlineData(FakeUploadStorage.Memory)]
+    [InlineData(FakeUploadStorage.Disk)]
+    public async Task RefuseChunkedUploads_SdkWithUnseekableStream_SaysInvalidArgument_SeekableStreamSucceeds(FakeUploadStorage storage)
     {
-        await using var server = FakeUploadServer.Start(new FakeUploadServerOptions { RefuseChunkedUploads = true });
+        await using var server = FakeUploadServer.Start(new FakeUploadServerOptions { RefuseChunkedUploads = true, UploadStorage = storage });
         using var client = server.CreateClient();
 
         using var unseekable = new ForwardOnlyStream([1, 2, 3, 4]);

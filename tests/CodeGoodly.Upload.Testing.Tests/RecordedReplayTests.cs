@@ -12,11 +12,13 @@ public sealed class RecordedReplayTests
     private static readonly byte[] Resume = Encoding.ASCII.GetBytes("0123456789abcdefgh"); // 18 bytes, like the recorded résumé ✓.txt
 
     [Theory]
-    [InlineData(Recorded.Php82Numbers, true)]
-    [InlineData(Recorded.PhpStrings, false)]
-    public async Task Replay_RecordedSession_EveryAnswerShapedLikeTheRecording(string file, bool numbers)
+    [InlineData(Recorded.Php82Numbers, true, FakeUploadStorage.Memory)]
+    [InlineData(Recorded.PhpStrings, false, FakeUploadStorage.Memory)]
+    [InlineData(Recorded.Php82Numbers, true, FakeUploadStorage.Disk)] // streaming mode: the same answers from the fake's own middleware
+    [InlineData(Recorded.PhpStrings, false, FakeUploadStorage.HashOnly)]
+    public async Task Replay_RecordedSession_EveryAnswerShapedLikeTheRecording(string file, bool numbers, FakeUploadStorage storage)
     {
-        await using var server = FakeUploadServer.Start(new FakeUploadServerOptions { DatabaseValuesAsNumbers = numbers, UploadHashAsFalse = true });
+        await using var server = FakeUploadServer.Start(new FakeUploadServerOptions { DatabaseValuesAsNumbers = numbers, UploadHashAsFalse = true, UploadStorage = storage });
         using var raw = new Raw(server);
         var replay = new Replay(file, raw);
         FakeAccount user = server.DefaultAccount;

@@ -22,5 +22,5 @@ internal sealed class FakeAnswer
     /// <summary>Whether the site's PHP made this answer (and so set its session cookie), rather than a proxy in front of it.</summary>
     public bool FromSite { get; init; } = true;
 
-    public WireMock.ResponseBuilders.FaultType WireMockFault { get; set; }
+    public AnswerMangling Mangling { get; set; }
 }

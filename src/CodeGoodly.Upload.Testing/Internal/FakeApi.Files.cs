@@ -19,7 +19,8 @@ internal sealed partial class FakeApi
         }
 
         UploadedPart upload = request.Upload;
-        if (upload.Content.Length == 0)
+        long length = upload.Content.Length;
+        if (length == 0)
         {
             return Error("Filesize received was zero.");
         }
@@ -37,7 +38,7 @@ internal sealed partial class FakeApi
 
         PackageRecord package = packages[caller.LevelId];
         string? refusal = !package.CanUpload ? "Your account level does not have permission to upload files."
-            : package.MaxUploadSize > 0 && upload.Content.Length > package.MaxUploadSize
+            : package.MaxUploadSize > 0 && length > package.MaxUploadSize
                 ? $"The file is larger than the maximum upload size allowed for your account ({package.MaxUploadSize} bytes)."
                 : null;
         string name = FreeName(caller.Id, folderId, PhpText.CurlFileName(upload.FileName));
@@ -46,22 +47,22 @@ internal sealed partial class FakeApi
             return Success(new JsonArray(new JsonObject
             {
                 ["name"] = name,
-                ["size"] = upload.Content.Length,
+                ["size"] = length,
                 ["type"] = upload.ContentType ?? "application/octet-stream",
                 ["error"] = refusal,
             }), "File uploaded");
         }
 
         // Bytes the site already stores: the server answers with that row's hash and size (a database value).
-        string md5 = Md5(upload.Content);
-        bool known = files.Values.Any(f => f.Status == "active" && f.Md5 == md5);
+        string md5 = upload.Content.Md5;
+        bool known = files.Values.Any(f => f.Status == "active" && f.Content.Length == length && f.Content.Md5 == md5);
         FileRecord file = NewFile(caller.Id, folderId, name, upload.ContentType ?? "application/octet-stream", upload.Content, request.ClientIp);
         string site = FileUrl(file);
         string url = $"{site}/{PhpText.Slug(file.Name)}";
         return Success(new JsonArray(new JsonObject
         {
             ["name"] = file.Name,
-            ["size"] = known ? Db(file.Content.Length) : file.Content.Length,
+            ["size"] = known ? Db(length) : length,
             ["type"] = file.FileType,
             ["error"] = null,
             ["url"] = url,
@@ -69,7 +70,7 @@ internal sealed partial class FakeApi
             ["info_url"] = $"{site}~i?{file.DeleteHash}",
             ["delete_type"] = "DELETE",
             ["delete_hash"] = file.DeleteHash,
-            ["hash"] = known || !UploadHashAsFalse ? JsonValue.Create(file.Md5) : JsonValue.Create(false),
+            ["hash"] = known || !UploadHashAsFalse ? JsonValue.Create(md5) : JsonValue.Create(false),
             ["stats_url"] = site + "~s",
             ["short_url"] = file.ShortUrl,
             ["file_id"] = Db(file.Id),
@@ -227,9 +228,10 @@ internal sealed partial class FakeApi
         return true;
     }
 
-    private FileRecord NewFile(long ownerId, long? folderId, string name, string fileType, byte[] content, string clientIp)
+    private FileRecord NewFile(long ownerId, long? folderId, string name, string fileType, Storage.FileContent content, string clientIp)
     {
         long id = nextFileId++;
+        content.Adopt();
         var file = new FileRecord
         {
             Id = id,
@@ -238,7 +240,7 @@ internal sealed partial class FakeApi
             Name = name,
             FileType = fileType,
             Content = content,
-            Md5 = Md5(content),
+            ContentChangedAt = Now,
             ShortUrl = ShortUrlOf(id),
             DeleteHash = Hex(RandomNumberGenerator.GetBytes(16)),
             UniqueHash = Hex(RandomNumberGenerator.GetBytes(32)),
@@ -292,10 +294,6 @@ internal sealed partial class FakeApi
 
         return json;
     }
-
-#pragma warning disable CA5351 // The API's "hash" is the MD5 of the content; it identifies, it does not protect.
-    private static string Md5(byte[] content) => Hex(MD5.HashData(content));
-#pragma warning restore CA5351
 
     private static string Hex(byte[] bytes) => string.Concat(bytes.Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
 

@@ -204,7 +204,7 @@ internal sealed partial class FakeApi
             ["id"] = Db(folder.Id),
             ["parentId"] = Db(folder.ParentId),
             ["folderName"] = folder.Name,
-            ["totalSize"] = Db(active.Sum(f => (long)f.Content.Length)),
+            ["totalSize"] = Db(active.Sum(f => f.Content.Length)),
             ["isPublic"] = Db(folder.IsPublic),
         };
         if (withPassword)

@@ -59,6 +59,9 @@ internal sealed partial class FakeApi
     /// <summary><c>"hash": false</c> in upload answers unless the bytes are already stored.</summary>
     public bool UploadHashAsFalse { get; set; }
 
+    /// <summary>Whether a new <c>/authorize</c> deletes the account's earlier tokens, as deployed servers do.</summary>
+    public bool OneTokenPerAccount { get; set; } = true;
+
     public AccountRecord AddAccount(string username, string password, int levelId, string? email, bool apiAccess)
     {
         lock (gate)
@@ -114,11 +117,85 @@ internal sealed partial class FakeApi
         }
     }
 
-    public byte[]? FileContent(long fileId)
+    /// <summary>The content of a file (active, trashed or deleted), or <see langword="null"/> when there is no such file.</summary>
+    public Storage.FileContent? ContentOf(long fileId)
     {
         lock (gate)
         {
             return files.TryGetValue(fileId, out FileRecord? file) ? file.Content : null;
+        }
+    }
+
+    /// <summary>The content version of a file (1, then one more per replacement), or <see langword="null"/> when there is no such file.</summary>
+    public int? ContentVersionOf(long fileId)
+    {
+        lock (gate)
+        {
+            return files.TryGetValue(fileId, out FileRecord? file) ? file.ContentVersion : null;
+        }
+    }
+
+    /// <summary>Stores a file for <paramref name="ownerId"/> in the root folder, as if uploaded; returns its id.</summary>
+    public long AddFile(long ownerId, string name, Storage.FileContent content)
+    {
+        lock (gate)
+        {
+            if (!accounts.ContainsKey(ownerId))
+            {
+                throw new ArgumentException($"The fake has no account {ownerId}.", nameof(ownerId));
+            }
+
+            return NewFile(ownerId, null, FreeName(ownerId, null, name), "application/octet-stream", content, "127.0.0.1").Id;
+        }
+    }
+
+    /// <summary>Gives a file new content, a new content version (<c>ETag</c>) and a new change date (<c>Last-Modified</c>).</summary>
+    public void ReplaceContent(long fileId, Storage.FileContent content)
+    {
+        lock (gate)
+        {
+            if (!files.TryGetValue(fileId, out FileRecord? file))
+            {
+                throw new ArgumentException($"The fake has no file {fileId}.", nameof(fileId));
+            }
+
+            content.Adopt();
+            file.Content = content;
+            file.ContentVersion++;
+            file.ContentChangedAt = Now;
+        }
+    }
+
+    /// <summary>Every file, in id order, as the public snapshot.</summary>
+    public IReadOnlyList<FakeFile> FileSnapshots()
+    {
+        lock (gate)
+        {
+            return files.Values.OrderBy(f => f.Id).Select(f => new FakeFile
+            {
+                Id = new FileId(f.Id),
+                Name = f.Name,
+                Length = f.Content.Length,
+                FolderId = f.FolderId is long folder ? new FolderId(folder) : null,
+                AccountId = f.OwnerId,
+                Status = f.Status,
+                HasContent = f.Content.HasBytes,
+            }).ToArray();
+        }
+    }
+
+    /// <summary>Changes what a package allows (what <c>/account/package</c> reports and <c>/file/upload</c> enforces).</summary>
+    public void SetPackageLimits(int levelId, long maxUploadSize, bool canUpload)
+    {
+        lock (gate)
+        {
+            if (!packages.TryGetValue(levelId, out PackageRecord? package))
+            {
+                throw new ArgumentOutOfRangeException(nameof(levelId), levelId, "The fake's packages are 1 (free), 2 (premium), 3 (read only, no uploads) and 20 (admin).");
+            }
+
+            package.MaxUploadSize = maxUploadSize;
+            package.CanUpload = canUpload;
         }
     }
 
@@ -161,8 +238,8 @@ internal sealed partial class FakeApi
         }
     }
 
-    /// <summary>Resolves a download token to the file's bytes, or <see langword="null"/> when the link is not (or no longer) valid.</summary>
-    public (string FileName, byte[] Content)? Download(string downloadToken, bool countDownload)
+    /// <summary>Resolves a download token to the file's content, or <see langword="null"/> when the link is not (or no longer) valid.</summary>
+    public DownloadTarget? Download(string downloadToken, bool countDownload)
     {
         lock (gate)
         {
@@ -178,7 +255,7 @@ internal sealed partial class FakeApi
                 file.Downloads++;
             }
 
-            return (file.Name, file.Content);
+            return new DownloadTarget(file.Id, file.Name, file.Content, file.ContentVersion, file.ContentChangedAt);
         }
     }
 
@@ -234,7 +311,7 @@ internal sealed partial class FakeApi
         }
 
         // One token per account: a new authorization deletes the account's earlier tokens.
-        foreach (string old in tokens.Where(t => t.Value.AccountId == account.Id).Select(t => t.Key).ToArray())
+        foreach (string old in OneTokenPerAccount ? tokens.Where(t => t.Value.AccountId == account.Id).Select(t => t.Key).ToArray() : [])
         {
             tokens.Remove(old);
         }

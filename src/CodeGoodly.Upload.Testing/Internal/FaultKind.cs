@@ -11,4 +11,11 @@ internal enum FaultKind
     MalformedResponseChunk,
     Delay,
     ApiError,
+    Stall,
+    DropConnectionAfter,
+    LoseAnswer,
+    FailAfterActing,
+    Throttle,
+    Redirect,
+    BeforeNext,
 }

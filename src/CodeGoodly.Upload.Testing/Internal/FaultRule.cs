@@ -19,12 +19,28 @@ internal sealed class FaultRule
 
     public string? Message { get; init; }
 
+    /// <summary>For <see cref="FaultKind.DropConnectionAfter"/>: the body bytes that pass before the connection is cut.</summary>
+    public long Bytes { get; init; }
+
+    /// <summary>For <see cref="FaultKind.Throttle"/>: the pace of the body.</summary>
+    public int BytesPerSecond { get; init; }
+
+    /// <summary>For <see cref="FaultKind.Redirect"/>: the <c>Location</c>, or <see langword="null"/> for the requested URL itself.</summary>
+    public string? Location { get; init; }
+
+    /// <summary>For <see cref="FaultKind.BeforeNext"/>: what runs when the request arrives.</summary>
+    public Action? Action { get; init; }
+
     public string Describe() => Kind switch
     {
         FaultKind.Status => $"FailNext({StatusCode})",
         FaultKind.HtmlPage => $"HtmlPage({StatusCode})",
         FaultKind.Delay => $"Delay({Delay.TotalMilliseconds:0} ms)",
         FaultKind.ApiError => "ApiError",
+        FaultKind.DropConnectionAfter => $"DropConnectionAfter({Bytes} bytes)",
+        FaultKind.FailAfterActing => $"FailAfterActing({StatusCode})",
+        FaultKind.Throttle => $"Throttle({BytesPerSecond} B/s)",
+        FaultKind.Redirect => $"Redirect({StatusCode})",
         _ => Kind.ToString(),
     };
 

@@ -95,20 +95,30 @@ internal static class MultipartReader
             return;
         }
 
-        Dictionary<string, string> parameters = Parameters(disposition);
-        if (!parameters.TryGetValue("name", out string? fieldName))
+        (string? fieldName, string? fileName) = ReadDisposition(disposition);
+        if (fieldName is null)
         {
             return;
         }
 
-        if (parameters.TryGetValue("filename", out string? fileName))
+        if (fileName is not null)
         {
-            files.Add(new UploadedPart(fieldName, BaseName(fileName), partType, content));
+            files.Add(new UploadedPart(fieldName, fileName, partType, new Storage.MemoryContent(content)));
         }
         else
         {
             fields[fieldName] = Encoding.UTF8.GetString(content);
         }
+    }
+
+    /// <summary>
+    /// A part's field name and, for a file part, its file name as PHP reads them from the <c>Content-Disposition</c> value:
+    /// <c>filename="…"</c> unescaped and cut after the last <c>/</c> or <c>\</c>; <c>filename*=</c> ignored.
+    /// </summary>
+    public static (string? FieldName, string? FileName) ReadDisposition(string disposition)
+    {
+        Dictionary<string, string> parameters = Parameters(disposition);
+        return (parameters.GetValueOrDefault("name"), parameters.TryGetValue("filename", out string? fileName) ? BaseName(fileName) : null);
     }
 
     /// <summary>The parameters of a Content-Disposition value; names lower-cased, quoted values unescaped like PHP's substring_conf.</summary>
@@ -178,7 +188,7 @@ internal static class MultipartReader
         return span[position] == '\n' ? position + 1 : position;
     }
 
-    private static string? BoundaryOf(string contentType)
+    public static string? BoundaryOf(string contentType)
     {
         foreach (string piece in contentType.Split(';'))
         {

@@ -28,8 +28,8 @@ internal sealed class PackageRecord
     public required int Id { get; init; }
     public required string Label { get; init; }
     public required string LevelType { get; init; }
-    public long MaxUploadSize { get; init; } = 1073741824;
-    public bool CanUpload { get; init; } = true;
+    public long MaxUploadSize { get; set; } = 1073741824;
+    public bool CanUpload { get; set; } = true;
 }
 
 internal sealed class FolderRecord
@@ -52,8 +52,13 @@ internal sealed class FileRecord
     public long? FolderId { get; set; }
     public required string Name { get; set; }
     public required string FileType { get; set; }
-    public required byte[] Content { get; init; }
-    public required string Md5 { get; init; }
+    public required Storage.FileContent Content { get; set; }
+
+    /// <summary>1 for the first content, one more each time it is replaced (the download <c>ETag</c> changes with it).</summary>
+    public int ContentVersion { get; set; } = 1;
+
+    /// <summary>When the content was stored or last replaced (the download <c>Last-Modified</c>).</summary>
+    public required DateTimeOffset ContentChangedAt { get; set; }
     public required string ShortUrl { get; init; }
     public required string DeleteHash { get; init; }
     public required string UniqueHash { get; init; }
@@ -71,3 +76,6 @@ internal sealed class TokenRecord
 }
 
 internal sealed record DownloadGrant(long FileId, long AccountId);
+
+/// <summary>What a download link serves: the file's name and current content, with its version and date for the validators.</summary>
+internal sealed record DownloadTarget(long FileId, string FileName, Storage.FileContent Content, int ContentVersion, DateTimeOffset ContentChangedAt);

@@ -1,3 +1,5 @@
+using CodeGoodly.Upload.Testing;
+
 namespace CodeGoodly.Upload.Tests.Transfers;
 
 /// <summary>
@@ -8,11 +10,15 @@ public sealed class UploadAllocationTests : IAsyncLifetime
 {
     private const long MiB = 1024 * 1024;
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(60);
-    private StreamingApiServer server = null!;
+    private FakeUploadServer server = null!;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => server = await StreamingApiServer.StartAsync();
+    public ValueTask InitializeAsync()
+    {
+        server = TransferFake.Start();
+        return ValueTask.CompletedTask;
+    }
 
     public async ValueTask DisposeAsync() => await server.DisposeAsync();
 
@@ -20,7 +26,7 @@ public sealed class UploadAllocationTests : IAsyncLifetime
     public async Task UploadAsync_256MiBStream_StreamsWithSmallBoundedAllocationsAndServerGetsSameBytes()
     {
         const long size = 256 * MiB;
-        using var client = new UploadClient(server.Options());
+        using var client = server.CreateClient();
         await client.Files.UploadAsync(new PatternStream(64 * 1024), "warmup.bin", cancellationToken: Cancel); // sign in, JIT
 
         long before = GC.GetTotalAllocatedBytes(precise: true);
@@ -29,10 +35,10 @@ public sealed class UploadAllocationTests : IAsyncLifetime
 
         // Client and server share this process, so this counts both: a buffered body alone would be 256 MiB.
         Assert.True(allocated < 32 * MiB, $"The upload allocated {allocated / MiB} MiB.");
-        StoredUpload stored = server.Uploads.Last();
-        Assert.Equal(size, stored.Size);
-        Assert.Equal(TestPattern.Md5(size), stored.Md5);
-        Assert.Equal(stored.Md5, uploaded.Hash);
+        FakeFile stored = server.Files[^1];
+        Assert.Equal(size, stored.Length);
+        Assert.Equal(TestPattern.Md5(size), server.GetFileMd5(stored.Id));
+        Assert.Equal(server.GetFileMd5(stored.Id), uploaded.Hash);
         Assert.Equal(size, uploaded.Size);
     }
 }
