@@ -3,7 +3,8 @@ using CodeGoodly.Upload.Testing;
 
 // Starts the packed fake server, prints where it listens and its test account's keys as one JSON line on stdout, and
 // stays up until stdin closes (or the process is killed). The keys are the fake's own, made up for this run.
-await using var server = FakeUploadServer.Start(new FakeUploadServerOptions());
+// Streaming mode: uploads are parsed as they arrive and kept on disk (deleted when the fake stops), as a large-file test would run.
+await using var server = FakeUploadServer.Start(new FakeUploadServerOptions { UploadStorage = FakeUploadStorage.Disk });
 
 using (var stdout = Console.OpenStandardOutput())
 using (var json = new Utf8JsonWriter(stdout))
