@@ -77,7 +77,7 @@ clear_cached_copies() {
 nuspec_value() { unzip -p "$1" '*.nuspec' | tr -d '\r' | sed -n "s:.*<$2>\(.*\)</$2>.*:\1:p" | head -1; }
 package_id() { nuspec_value "$1" id; }
 package_version() { nuspec_value "$1" version; }
-is_tool() { unzip -l "$1" | grep -q 'DotnetToolSettings.xml'; }
+is_tool() { [[ $(unzip -l "$1") == *DotnetToolSettings.xml* ]]; }  # no pipe: grep -q would end unzip early (SIGPIPE) and pipefail would call it a failure
 
 console() {
   dotnet build eng/consumers/Console -c Release --force -p:CodeGoodlyVersion="$version" || return 1
