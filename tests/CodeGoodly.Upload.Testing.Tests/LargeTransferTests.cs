@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using CodeGoodly.Upload.TestSupport;
 
 namespace CodeGoodly.Upload.Testing.Tests;
 
@@ -60,58 +61,5 @@ public sealed class LargeTransferTests
         Assert.Equal(size, sink.Length);
         Assert.Equal(Pattern.Md5(0, size), sink.Md5());
         Assert.Equal(200, Assert.Single(server.Journal.For(FakeUploadServer.DownloadEndpoint)).StatusCode);
-    }
-
-    /// <summary>Keeps the MD5 and length of what is written, not the bytes.</summary>
-    private sealed class HashingSink : Stream
-    {
-        private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
-        private long length;
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => length;
-
-        public override long Position { get => length; set => throw new NotSupportedException(); }
-
-        public string Md5() => Convert.ToHexStringLower(hash.GetHashAndReset());
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-        public override void Write(ReadOnlySpan<byte> buffer)
-        {
-            hash.AppendData(buffer);
-            length += buffer.Length;
-        }
-
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            Write(buffer.Span);
-            return ValueTask.CompletedTask;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                hash.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
     }
 }

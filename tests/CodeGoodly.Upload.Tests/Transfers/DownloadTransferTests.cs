@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using CodeGoodly.Upload.Testing;
+using CodeGoodly.Upload.TestSupport;
 
 namespace CodeGoodly.Upload.Tests.Transfers;
 
@@ -36,7 +36,7 @@ public sealed class DownloadTransferTests : IAsyncLifetime
         FileId file = server.AddPatternFile(size);
         server.Faults.DropConnectionAfter(Download, 3 * MiB);
         using var client = server.CreateClient();
-        using var destination = new HashingStream();
+        using var destination = new HashingSink();
 
         await client.Files.DownloadAsync(file, destination, cancellationToken: Cancel).WaitAsync(HangGuard, Cancel);
 
@@ -56,7 +56,7 @@ public sealed class DownloadTransferTests : IAsyncLifetime
         server.IgnoreRange = true;
         server.Faults.DropConnectionAfter(Download, 3 * MiB);
         using var client = server.CreateClient();
-        using var destination = new HashingStream();
+        using var destination = new HashingSink();
 
         await client.Files.DownloadAsync(file, destination, cancellationToken: Cancel).WaitAsync(HangGuard, Cancel);
 
@@ -172,7 +172,7 @@ public sealed class DownloadTransferTests : IAsyncLifetime
         FileId file = server.AddPatternFile(size);
         server.Faults.DropConnectionAfter(Download, MiB);
         using var client = server.CreateClient();
-        using var destination = new HashingStream();
+        using var destination = new HashingSink();
 
         await client.Files.DownloadAsync(file, destination, cancellationToken: Cancel).WaitAsync(HangGuard, Cancel);
 
@@ -226,7 +226,7 @@ public sealed class DownloadTransferTests : IAsyncLifetime
         server.Faults.DropConnectionAfter(Download, 3 * MiB)
             .BeforeNext(Download, () => server.ReplaceWithPattern(file, size, shift: 1000));
         using var client = server.CreateClient();
-        using var destination = new HashingStream(); // forward-only: what was written cannot be taken back
+        using var destination = new HashingSink(); // forward-only: what was written cannot be taken back
 
         var error = await Assert.ThrowsAsync<UploadApiException>(() => client.Files.DownloadAsync(file, destination, cancellationToken: Cancel).WaitAsync(HangGuard, Cancel));
 
@@ -277,7 +277,7 @@ public sealed class DownloadTransferTests : IAsyncLifetime
         FileId file = server.AddPatternFile(size);
         server.Faults.FailNext(Download, statusCode: 503);
         using var client = server.CreateClient();
-        using var destination = new HashingStream();
+        using var destination = new HashingSink();
 
         await client.Files.DownloadAsync(file, destination, cancellationToken: Cancel).WaitAsync(HangGuard, Cancel);
 
@@ -292,7 +292,7 @@ public sealed class DownloadTransferTests : IAsyncLifetime
         FileId file = server.AddPatternFile(size);
         server.Faults.Redirect(Download); // a relative Location: the link's own path and query
         using var client = server.CreateClient();
-        using var destination = new HashingStream();
+        using var destination = new HashingSink();
 
         await client.Files.DownloadAsync(file, destination, cancellationToken: Cancel).WaitAsync(HangGuard, Cancel);
 
@@ -327,7 +327,7 @@ public sealed class DownloadTransferTests : IAsyncLifetime
         FileId file = secure.AddPatternFile(size);
         secure.LinkAddress = new UriBuilder(secure.SiteAddress) { Scheme = "http" }.Uri; // a site that writes its links with http://
         using var client = secure.CreateClient(o => o.AllowInsecureHttp = false); // trusts the fake's certificate, and no other
-        using var destination = new HashingStream();
+        using var destination = new HashingSink();
 
         await client.Files.DownloadAsync(file, destination, cancellationToken: Cancel).WaitAsync(HangGuard, Cancel);
 
@@ -375,62 +375,9 @@ public sealed class DownloadTransferTests : IAsyncLifetime
     private static string Md5Of(string path)
     {
         using FileStream stream = File.OpenRead(path);
-        using var sink = new HashingStream();
+        using var sink = new HashingSink();
         stream.CopyTo(sink);
         return sink.Md5();
-    }
-
-    /// <summary>A write-only sink that keeps the MD5 and the length of what was written, not the bytes.</summary>
-    private sealed class HashingStream : Stream
-    {
-        private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
-        private long length;
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => length;
-
-        public override long Position { get => length; set => throw new NotSupportedException(); }
-
-        public string Md5() => Convert.ToHexStringLower(hash.GetHashAndReset());
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-        public override void Write(ReadOnlySpan<byte> buffer)
-        {
-            hash.AppendData(buffer);
-            length += buffer.Length;
-        }
-
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            Write(buffer.Span);
-            return ValueTask.CompletedTask;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                hash.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
     }
 
     /// <summary>A destination that fails like a full disk after some bytes.</summary>
