@@ -20,11 +20,8 @@ namespace CodeGoodly.Upload;
 /// </example>
 public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
 {
-    private static readonly TimeSpan SignOutTimeout = TimeSpan.FromSeconds(5);
     private readonly HttpClient http;
-    private readonly ISessionApi sessionApi;
-    private readonly SessionTokenCache session;
-    private readonly Diagnostics.UploadDiagnostics diagnostics;
+    private readonly SessionSignOut signOut;
     private readonly bool signOutOnDispose;
     private int disposed;
 
@@ -51,7 +48,7 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
     }
 
     private UploadClient(HttpMessageHandler? network, UploadClientOptions options, Diagnostics.UploadDiagnostics diagnostics)
-        : this(network, options, CreateSession(options, diagnostics), signOutOnDispose: true, diagnostics)
+        : this(network, options, SessionTokenCache.For(options, diagnostics), signOutOnDispose: true, diagnostics)
     {
     }
 
@@ -81,14 +78,12 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
         options = Checked(options);
         http = pipelineClient;
         OwnsHttp = ownsHttp;
-        this.session = session;
         // A shared session belongs to the fleet: disposing one instance must not disable the token every instance uses.
         this.signOutOnDispose = signOutOnDispose && session.Shared is null;
-        this.diagnostics = diagnostics ?? Diagnostics.UploadDiagnostics.Silent;
         http.BaseAddress ??= NormalizedBaseAddress(options.BaseAddress);
+        signOut = new SessionSignOut(session, http, diagnostics ?? Diagnostics.UploadDiagnostics.Silent);
 
         var api = RestService.ForGenerated<IUploadApi>(http, UploadRefit.Settings);
-        sessionApi = RestService.ForGenerated<ISessionApi>(http, UploadRefit.Settings);
         var mapper = new WireMapper(options.ServerTimeZone);
         var account = new AccountClient(api, mapper);
         Account = account;
@@ -116,7 +111,7 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
     private bool OwnsHttp { get; }
 
     /// <inheritdoc />
-    public Task SignOutAsync(CancellationToken cancellationToken = default) => session.SignOutAsync(sessionApi, cancellationToken);
+    public Task SignOutAsync(CancellationToken cancellationToken = default) => signOut.SignOutAsync(cancellationToken);
 
     /// <summary>Disables the access token (best effort, in the background) and releases the connections.</summary>
     /// <remarks>
@@ -130,7 +125,7 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
             return;
         }
 
-        if (!signOutOnDispose || session.CurrentToken is null)
+        if (!signOutOnDispose || !signOut.HasToken)
         {
             ReleaseHttp();
             return;
@@ -151,7 +146,7 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
 
         if (signOutOnDispose)
         {
-            await SignOutQuietlyAsync().ConfigureAwait(false);
+            await signOut.SignOutQuietlyAsync().ConfigureAwait(false);
         }
 
         ReleaseHttp();
@@ -159,24 +154,8 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
 
     private async Task SignOutThenReleaseAsync()
     {
-        await SignOutQuietlyAsync().ConfigureAwait(false);
+        await signOut.SignOutQuietlyAsync().ConfigureAwait(false);
         ReleaseHttp();
-    }
-
-    private async Task SignOutQuietlyAsync()
-    {
-        using var timeout = new CancellationTokenSource(SignOutTimeout);
-        try
-        {
-            await SignOutAsync(timeout.Token).ConfigureAwait(false);
-        }
-#pragma warning disable CA1031 // best effort, from Dispose where nobody can be told: every failure is logged, none escapes (a background one would go unobserved)
-        catch (Exception failure)
-#pragma warning restore CA1031
-        {
-            // The server drops idle tokens after an hour anyway.
-            diagnostics.SignOutFailed(failure);
-        }
     }
 
     private void ReleaseHttp()
@@ -193,15 +172,6 @@ public sealed class UploadClient : IUploadClient, IDisposable, IAsyncDisposable
             BaseAddress = NormalizedBaseAddress(options.BaseAddress),
             Timeout = Timeout.InfiniteTimeSpan, // the resilience pipeline owns timeouts; a transfer is bounded by idleness, not length
         };
-
-    /// <summary>The token cache of a client that owns its pipeline: its own, or linked to <see cref="UploadClientOptions.SessionStore"/>.</summary>
-    internal static SessionTokenCache CreateSession(UploadClientOptions options, Diagnostics.UploadDiagnostics? diagnostics, IUploadSessionStore? store = null)
-    {
-        options = Checked(options);
-        store ??= options.SessionStore;
-        return new SessionTokenCache(store is null ? null
-            : new SessionStoreLink(store, UploadSessionKey.For(options), diagnostics ?? Diagnostics.UploadDiagnostics.Silent));
-    }
 
     /// <summary>Validates and copies the caller's options once (later changes to them do not reach a client already made); a copy already checked passes as it is.</summary>
     private static UploadClientOptions Checked(UploadClientOptions options)

@@ -102,7 +102,7 @@ public static class UploadClientServiceCollectionExtensions
 
         // One token cache per registration: the client and every handler the factory rotates in share it.
         // With a shared store (UseUploadSessionStore, or the options' SessionStore) the cache renews its token through the store.
-        services.AddKeyedSingleton(httpClientName, (provider, _) => UploadClient.CreateSession(OptionsFor(provider, optionsName), DiagnosticsFor(provider),
+        services.AddKeyedSingleton(httpClientName, (provider, _) => SessionTokenCache.For(OptionsFor(provider, optionsName), DiagnosticsFor(provider),
             provider.GetKeyedService<IUploadSessionStore>(httpClientName)));
 
         IHttpClientBuilder http = services.AddHttpClient(httpClientName, (provider, client) =>

@@ -1,5 +1,3 @@
-using CodeGoodly.Upload.Api;
-using CodeGoodly.Upload.Http;
 using CodeGoodly.Upload.Resilience;
 
 namespace CodeGoodly.Upload.Session;
@@ -19,6 +17,15 @@ internal sealed class SessionTokenCache(SessionStoreLink? shared = null)
     /// <summary>The retry budget of this client or DI registration, shared by all its calls (see <see cref="ResiliencePipelines"/>).</summary>
     public RetryBudget RetryBudget { get; } = new();
 
+    /// <summary>
+    /// The token cache of one client or DI registration: its own, or linked to a shared store (<paramref name="store"/>, else
+    /// <see cref="UploadClientOptions.SessionStore"/>) under the key of <paramref name="options"/>' account and server.
+    /// </summary>
+    public static SessionTokenCache For(UploadClientOptions options, Diagnostics.UploadDiagnostics diagnostics, IUploadSessionStore? store = null)
+    {
+        store ??= options.SessionStore;
+        return new SessionTokenCache(store is null ? null : new SessionStoreLink(store, UploadSessionKey.For(options), diagnostics));
+    }
 
     /// <summary>The token if one has been issued and not cleared.</summary>
     public SessionToken? CurrentToken
@@ -92,36 +99,5 @@ internal sealed class SessionTokenCache(SessionStoreLink? shared = null)
         return Shared is null
             ? Task.Run(() => authorize(CancellationToken.None))
             : Task.Run(() => Shared.AcquireAsync(refused, authorize));
-    }
-
-    /// <summary>
-    /// Signs out: takes the token out first (<see cref="TakeToken"/>), then disables exactly that one through <paramref name="api"/>
-    /// (the session handler sends it with that token, never signing in), then removes it from the shared store. Checking and then
-    /// sending would let a second sign-out (or one racing the first call) find no token at send time and sign in only to disable
-    /// the fresh token, killing other processes' tokens.
-    /// </summary>
-    public async Task SignOutAsync(ISessionApi api, CancellationToken cancellationToken)
-    {
-        if (TakeToken() is not { } token)
-        {
-            return;
-        }
-
-        try
-        {
-            await ApiCaller.CallAsync(Endpoints.DisableAccessToken, ct => api.DisableAccessTokenAsync(token, ct), WireJsonContext.Default.WireEnvelope,
-                _ => true, cancellationToken).ConfigureAwait(false);
-        }
-        catch (UploadApiException refused) when (refused.Kind == UploadErrorKind.Authentication)
-        {
-            // The server had already dropped the token (idle expiry, another sign-in): signed out is what was asked for.
-        }
-        finally
-        {
-            if (Shared is { } shared)
-            {
-                await shared.RemoveAsync(token, cancellationToken).ConfigureAwait(false); // the fleet's instances sign in afresh
-            }
-        }
     }
 }
