@@ -8,10 +8,10 @@ namespace CodeGoodly.Upload.Api;
 internal interface ISessionApi
 {
     [Post("/" + Endpoints.Authorize)]
-    Task<HttpResponseMessage> AuthorizeWithKeysAsync([Body(BodySerializationMethod.UrlEncoded)] AuthorizeKeysForm form, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> AuthorizeWithKeysAsync([Body] AuthorizeKeysForm form, CancellationToken cancellationToken);
 
     [Post("/" + Endpoints.Authorize)]
-    Task<HttpResponseMessage> AuthorizeWithLoginAsync([Body(BodySerializationMethod.UrlEncoded)] AuthorizeLoginForm form, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> AuthorizeWithLoginAsync([Body] AuthorizeLoginForm form, CancellationToken cancellationToken);
 
     /// <summary>Disables <paramref name="token"/>, the token the sign-out took out of the session (<see cref="Session.SessionHandler.SignOutToken"/>).</summary>
     [Post("/" + Endpoints.DisableAccessToken)]

@@ -2,8 +2,9 @@ using Refit;
 
 namespace CodeGoodly.Upload.Api;
 
-// The endpoint list, as declarations only: routes from the catalogue (Endpoints), form field names. Every method returns the raw
-// response so that ApiResponseReader alone decides what the body means (the API reports most errors as HTTP 200).
+// The endpoint list, as declarations only: routes from the catalogue (Endpoints), each body's type (a form from Forms.cs, or the
+// upload's multipart body; both are HttpContent, which Refit sends as it is). Every method returns the raw response so that
+// ApiResponseReader alone decides what the body means (the API reports most errors as HTTP 200).
 // access_token and account_id are not declared: SessionHandler adds them to every request body.
 
 /// <summary>The account, file and folder endpoints.</summary>
@@ -20,49 +21,49 @@ internal interface IUploadApi
     Task<HttpResponseMessage> FileUploadAsync([Body] HttpContent body, CancellationToken cancellationToken);
 
     [Post("/" + Endpoints.FileDownload)]
-    Task<HttpResponseMessage> FileDownloadAsync([Body(BodySerializationMethod.UrlEncoded)] FileIdForm form, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> FileDownloadAsync([Body] FileIdForm form, CancellationToken cancellationToken);
 
     [Post("/" + Endpoints.FileInfo)]
-    Task<HttpResponseMessage> FileInfoAsync([Body(BodySerializationMethod.UrlEncoded)] FileIdForm form, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> FileInfoAsync([Body] FileIdForm form, CancellationToken cancellationToken);
 
     [Post("/" + Endpoints.FileEdit)]
-    Task<HttpResponseMessage> FileEditAsync([Body(BodySerializationMethod.UrlEncoded)] FileEditForm form, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> FileEditAsync([Body] FileEditForm form, CancellationToken cancellationToken);
 
     [Post("/" + Endpoints.FileDelete)]
-    Task<HttpResponseMessage> FileDeleteAsync([Body(BodySerializationMethod.UrlEncoded)] FileIdForm form, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> FileDeleteAsync([Body] FileIdForm form, CancellationToken cancellationToken);
 
     [Post("/" + Endpoints.FileMove)]
-    Task<HttpResponseMessage> FileMoveAsync([Body(BodySerializationMethod.UrlEncoded)] FileMoveForm form, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> FileMoveAsync([Body] FileMoveForm form, CancellationToken cancellationToken);
 
     [Post("/" + Endpoints.FileCopy)]
-    Task<HttpResponseMessage> FileCopyAsync([Body(BodySerializationMethod.UrlEncoded)] FileCopyForm form, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> FileCopyAsync([Body] FileCopyForm form, CancellationToken cancellationToken);
 
     [Post("/" + Endpoints.FolderCreate)]
-    Task<HttpResponseMessage> FolderCreateAsync([Body(BodySerializationMethod.UrlEncoded)] FolderCreateForm form, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> FolderCreateAsync([Body] FolderCreateForm form, CancellationToken cancellationToken);
 
     [Post("/" + Endpoints.FolderListing)]
-    Task<HttpResponseMessage> FolderListingAsync([Body(BodySerializationMethod.UrlEncoded)] FolderListingForm form, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> FolderListingAsync([Body] FolderListingForm form, CancellationToken cancellationToken);
 
     [Post("/" + Endpoints.FolderInfo)]
-    Task<HttpResponseMessage> FolderInfoAsync([Body(BodySerializationMethod.UrlEncoded)] FolderIdForm form, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> FolderInfoAsync([Body] FolderIdForm form, CancellationToken cancellationToken);
 
     [Post("/" + Endpoints.FolderEdit)]
-    Task<HttpResponseMessage> FolderEditAsync([Body(BodySerializationMethod.UrlEncoded)] FolderEditForm form, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> FolderEditAsync([Body] FolderEditForm form, CancellationToken cancellationToken);
 
     [Post("/" + Endpoints.FolderDelete)]
-    Task<HttpResponseMessage> FolderDeleteAsync([Body(BodySerializationMethod.UrlEncoded)] FolderIdForm form, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> FolderDeleteAsync([Body] FolderIdForm form, CancellationToken cancellationToken);
 
     [Post("/" + Endpoints.FolderMove)]
-    Task<HttpResponseMessage> FolderMoveAsync([Body(BodySerializationMethod.UrlEncoded)] FolderMoveForm form, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> FolderMoveAsync([Body] FolderMoveForm form, CancellationToken cancellationToken);
 
     [Post("/" + Endpoints.AccountCreate)]
-    Task<HttpResponseMessage> AccountCreateAsync([Body(BodySerializationMethod.UrlEncoded)] AccountCreateForm form, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> AccountCreateAsync([Body] AccountCreateForm form, CancellationToken cancellationToken);
 
     [Post("/" + Endpoints.AccountEdit)]
-    Task<HttpResponseMessage> AccountEditAsync([Body(BodySerializationMethod.UrlEncoded)] AccountEditForm form, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> AccountEditAsync([Body] AccountEditForm form, CancellationToken cancellationToken);
 
     [Post("/" + Endpoints.AccountDelete)]
-    Task<HttpResponseMessage> AccountDeleteAsync([Body(BodySerializationMethod.UrlEncoded)] AccountIdForm form, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> AccountDeleteAsync([Body] AccountIdForm form, CancellationToken cancellationToken);
 
     [Post("/" + Endpoints.PackageListing)]
     Task<HttpResponseMessage> PackageListingAsync(CancellationToken cancellationToken);

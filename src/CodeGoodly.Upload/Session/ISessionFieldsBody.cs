@@ -4,7 +4,7 @@ namespace CodeGoodly.Upload.Session;
 
 /// <summary>
 /// The one seam between a request body and the session: a body that can be sent with the session's fields
-/// (<c>access_token</c>, <c>account_id</c>) added. Form bodies (<see cref="FormFieldsBody"/>) and the upload's multipart body
+/// (<c>access_token</c>, <c>account_id</c>) added. Form bodies (<see cref="Api.FormBody"/>) and the upload's multipart body
 /// (<see cref="Transfers.MultipartFormBody"/>) implement it; <see cref="SessionHandler"/> calls it once per token.
 /// </summary>
 internal interface ISessionFieldsBody

@@ -58,7 +58,7 @@ internal sealed class SessionHandler : DelegatingHandler
             return await SendSignOutAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        ISessionFieldsBody body = BodyOf(request, cancellationToken);
+        ISessionFieldsBody body = BodyOf(request);
         SessionToken token = await session.GetTokenAsync(authorize, cancellationToken).ConfigureAwait(false);
         for (int refusals = 0; ; )
         {
@@ -100,13 +100,17 @@ internal sealed class SessionHandler : DelegatingHandler
             throw new InvalidOperationException($"/{Endpoints.DisableAccessToken} is sent only by SignOutAsync, with the token it took out of the session.");
         }
 
-        request.Content = BodyOf(request, cancellationToken).WithSession(token);
+        request.Content = BodyOf(request).WithSession(token);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The request's body as the seam the session adds its fields through: the SDK's own body (an upload) or the form Refit encoded.</summary>
-    private static ISessionFieldsBody BodyOf(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        request.Content as ISessionFieldsBody ?? FormFieldsBody.Of(request.Content, cancellationToken);
+    /// <summary>The request's body as the seam the session adds its fields through: a form, the upload's multipart body, or no fields at all.</summary>
+    private static ISessionFieldsBody BodyOf(HttpRequestMessage request) => request.Content switch
+    {
+        ISessionFieldsBody body => body,
+        null => new NoFieldsForm(),
+        HttpContent other => throw new InvalidOperationException($"API requests are sent as the SDK's own bodies; {other.GetType().Name} is not supported."),
+    };
 
     protected override void Dispose(bool disposing)
     {

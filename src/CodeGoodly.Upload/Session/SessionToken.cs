@@ -9,11 +9,11 @@ internal sealed record SessionToken(string AccessToken, string AccountId)
     private int formTokenLength;
 
     /// <summary>
-    /// <c>&amp;access_token=…&amp;account_id=…</c> URL-encoded as <see cref="FormUrlEncodedContent"/> encodes it, built once
-    /// per token: <see cref="Session.FormFieldsBody"/> appends it to a request's own form bytes. <paramref name="tokenLength"/> is the
-    /// length of the <c>&amp;access_token=…</c> part (a form that names its own account stops there).
+    /// <c>&amp;access_token=…&amp;account_id=…</c> URL-encoded as <see cref="FormUrlEncodedContent"/> encodes it, built once per token:
+    /// a form (<see cref="Api.FormBody"/>) sends it after its own fields. Without <paramref name="includeAccountId"/> it stops after the
+    /// token (a form that names its own account); without <paramref name="leadingAmpersand"/> it starts at <c>access_token</c> (a form with no fields of its own).
     /// </summary>
-    internal ReadOnlySpan<byte> FormFields(out int tokenLength)
+    internal ReadOnlyMemory<byte> FormFields(bool includeAccountId, bool leadingAmpersand)
     {
         if (Volatile.Read(ref formFields) is not { } fields)
         {
@@ -23,8 +23,8 @@ internal sealed record SessionToken(string AccessToken, string AccountId)
             Volatile.Write(ref formFields, fields);
         }
 
-        tokenLength = formTokenLength;
-        return fields;
+        ReadOnlyMemory<byte> part = includeAccountId ? fields : fields.AsMemory(0, formTokenLength);
+        return leadingAmpersand ? part : part[1..];
     }
 
     /// <summary>Two tokens are the same when they hold the same token for the same account (the cached form bytes are no part of it).</summary>
