@@ -30,7 +30,16 @@ internal static class LayerCost
 
     private static readonly Uri BaseAddress = new("https://api.example.test/api/v2/");
 
+    /// <summary>Prints the table (<c>-- layers [calls]</c>).</summary>
     public static async Task<int> RunAsync(int calls)
+    {
+        Console.WriteLine($"CodeGoodly.Upload layer cost — {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {calls} calls per stage and round, in memory (no network, no server)");
+        Console.Write(await MeasureAsync(calls));
+        return 0;
+    }
+
+    /// <summary>Measures every stage (7 rounds after 2 warm-up rounds, stages in a rotating order) and returns a Markdown table and a summary line.</summary>
+    public static async Task<string> MeasureAsync(int calls)
     {
         var options = new UploadClientOptions { BaseAddress = BaseAddress, Key1 = new string('a', 64), Key2 = new string('b', 64) }.ValidatedCopy();
         var stages = new List<(string Name, Func<Task> Call)>();
@@ -76,7 +85,6 @@ internal static class LayerCost
             stages.Add((name, async () => _ = await client.Files.GetInfoAsync(new FileId(1253))));
         }
 
-        Console.WriteLine($"CodeGoodly.Upload layer cost — {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {calls} calls per stage and round, in memory (no network, no server)");
         var times = stages.ToDictionary(s => s.Name, _ => new List<double>());
         var bytes = stages.ToDictionary(s => s.Name, _ => new List<double>());
         const int Rounds = 7;
@@ -103,8 +111,9 @@ internal static class LayerCost
             }
         }
 
-        Console.WriteLine("| stage | µs per call (median of rounds) | + µs over the stage before | bytes per call | + bytes over the stage before |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
+        var table = new StringBuilder();
+        table.AppendLine("| stage | µs per call (median of rounds) | + µs over the stage before | bytes per call | + bytes over the stage before |");
+        table.AppendLine("| --- | ---: | ---: | ---: | ---: |");
         double? previousTime = null, previousBytes = null;
         foreach ((string name, _) in stages)
         {
@@ -112,21 +121,22 @@ internal static class LayerCost
             double allocatedPerCall = Median(bytes[name]);
             string timeDelta = previousTime is double t && name.StartsWith('+') ? (time - t).ToString("+0.00;-0.00", CultureInfo.InvariantCulture) : "";
             string bytesDelta = previousBytes is double b && name.StartsWith('+') ? (allocatedPerCall - b).ToString("+0;-0", CultureInfo.InvariantCulture) : "";
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {time:0.00} | {timeDelta} | {allocatedPerCall:0} | {bytesDelta} |"));
+            table.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {time:0.00} | {timeDelta} | {allocatedPerCall:0} | {bytesDelta} |");
             previousTime = time;
             previousBytes = allocatedPerCall;
         }
 
         double rawTime = Median(times[stages[0].Name]), sdkTime = Median(times[stages[^1].Name]);
         double rawBytes = Median(bytes[stages[0].Name]), sdkBytes = Median(bytes[stages[^1].Name]);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"whole SDK over raw, in memory: {sdkTime - rawTime:0.00} µs and {sdkBytes - rawBytes:0} B more per call ({sdkTime / rawTime:0.00}× time, {sdkBytes / rawBytes:0.00}× bytes)"));
+        table.AppendLine();
+        table.AppendLine(CultureInfo.InvariantCulture,
+            $"Whole SDK over raw, in memory: {sdkTime - rawTime:0.00} µs and {sdkBytes - rawBytes:0} B more per call ({sdkTime / rawTime:0.00}× the time, {sdkBytes / rawBytes:0.00}× the bytes).");
         foreach (UploadClient client in built)
         {
             client.Dispose();
         }
 
-        return 0;
+        return table.ToString();
     }
 
     private static TelemetryHandler Telemetry() => new(UploadDiagnostics.Silent) { InnerHandler = new MemoryServer() };
