@@ -6,7 +6,7 @@ namespace CodeGoodly.Upload.Session;
 /// The cached session of one client (or one DI registration): the current token, and at most one <c>/authorize</c> in flight.
 /// Every caller that finds the token missing or refused joins the same pending authorization (single-flight).
 /// </summary>
-internal sealed class SessionTokenCache(SessionStoreLink? shared = null)
+internal sealed class SessionTokenCache(SessionStoreLink? shared = null, TimeProvider? time = null)
 {
     private readonly object gate = new();
     private Task<SessionToken>? current;
@@ -14,8 +14,8 @@ internal sealed class SessionTokenCache(SessionStoreLink? shared = null)
     /// <summary>The shared store this session renews its token through, or <see langword="null"/> for a session of its own.</summary>
     public SessionStoreLink? Shared { get; } = shared;
 
-    /// <summary>The retry budget of this client or DI registration, shared by all its calls (see <see cref="ResiliencePipelines"/>).</summary>
-    public RetryBudget RetryBudget { get; } = new();
+    /// <summary>The retry budget of this client or DI registration, shared by all its calls (see <see cref="ResiliencePipelines"/>); its windows run on <c>time</c> (the system clock unless a test passes one).</summary>
+    public RetryBudget RetryBudget { get; } = new(time);
 
     /// <summary>
     /// The token cache of one client or DI registration: its own, or linked to a shared store (<paramref name="store"/>, else

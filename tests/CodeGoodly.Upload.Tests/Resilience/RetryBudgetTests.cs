@@ -43,16 +43,4 @@ public sealed class RetryBudgetTests
 
         Assert.True(budget.TryTakeRetry());
     }
-
-    /// <summary>A clock the test moves by hand.</summary>
-    private sealed class ManualTime : TimeProvider
-    {
-        private long ticks;
-
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-        public override long GetTimestamp() => Interlocked.Read(ref ticks);
-
-        public void Advance(TimeSpan by) => Interlocked.Add(ref ticks, by.Ticks);
-    }
 }
