@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using CodeGoodly.Upload.Api;
 
 namespace CodeGoodly.Upload.Testing.Internal;
 
@@ -211,27 +212,27 @@ internal sealed partial class FakeApi
             string[] segments = request.Endpoint.Split('/', 2);
             return request.Endpoint switch
             {
-                "authorize" => Authorize(request),
-                "disable_access_token" => WithSession(request, DisableToken),
-                "account/info" => WithAccountToken(request, AccountInfo),
-                "account/package" => WithAccountToken(request, AccountPackage),
-                "account/create" => WithAdmin(request, AccountCreate),
-                "account/edit" => WithAdmin(request, AccountEdit),
-                "account/delete" => WithAdmin(request, AccountDelete),
-                "package/listing" => WithAdmin(request, PackageListing),
-                "file/upload" => WithSession(request, FileUpload),
-                "file/download" => WithSession(request, FileDownload),
-                "file/info" => WithSession(request, (r, caller) => WithFile(r, caller, file => Success(FileJson(file, detailed: true)))),
-                "file/edit" => WithSession(request, FileEdit),
-                "file/delete" => WithSession(request, FileDelete),
-                "file/move" => WithSession(request, FileMove),
-                "file/copy" => WithSession(request, FileCopy),
-                "folder/create" => WithSession(request, FolderCreate),
-                "folder/listing" => WithSession(request, FolderListing),
-                "folder/info" => WithSession(request, FolderInfo),
-                "folder/edit" => WithSession(request, FolderEdit),
-                "folder/delete" => WithSession(request, FolderDelete),
-                "folder/move" => WithSession(request, FolderMove),
+                Endpoints.Authorize => Authorize(request),
+                Endpoints.DisableAccessToken => WithSession(request, DisableToken),
+                Endpoints.AccountInfo => WithAccountToken(request, AccountInfo),
+                Endpoints.AccountPackage => WithAccountToken(request, AccountPackage),
+                Endpoints.AccountCreate => WithAdmin(request, AccountCreate),
+                Endpoints.AccountEdit => WithAdmin(request, AccountEdit),
+                Endpoints.AccountDelete => WithAdmin(request, AccountDelete),
+                Endpoints.PackageListing => WithAdmin(request, PackageListing),
+                Endpoints.FileUpload => WithSession(request, FileUpload),
+                Endpoints.FileDownload => WithSession(request, FileDownload),
+                Endpoints.FileInfo => WithSession(request, (r, caller) => WithFile(r, caller, file => Success(FileJson(file, detailed: true)))),
+                Endpoints.FileEdit => WithSession(request, FileEdit),
+                Endpoints.FileDelete => WithSession(request, FileDelete),
+                Endpoints.FileMove => WithSession(request, FileMove),
+                Endpoints.FileCopy => WithSession(request, FileCopy),
+                Endpoints.FolderCreate => WithSession(request, FolderCreate),
+                Endpoints.FolderListing => WithSession(request, FolderListing),
+                Endpoints.FolderInfo => WithSession(request, FolderInfo),
+                Endpoints.FolderEdit => WithSession(request, FolderEdit),
+                Endpoints.FolderDelete => WithSession(request, FolderDelete),
+                Endpoints.FolderMove => WithSession(request, FolderMove),
                 _ when Controllers.Contains(segments[0]) => NoMethod(segments[0], segments.Length > 1 ? segments[1] : "index"),
                 _ => NoEndpoint(segments[0]),
             };

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
+using CodeGoodly.Upload.Api;
 
 namespace CodeGoodly.Upload.Testing.Internal;
 
@@ -30,7 +31,7 @@ internal sealed class KestrelAdapter(ApiResponder responder, StreamingUpload upl
     public async Task AnswerAsync(HttpContext context, FaultRule? fault)
     {
         RequestFacts facts = FactsOf(context);
-        if (facts.IsApi && facts.Endpoint == "file/upload" && facts.ContentType.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        if (facts.IsApi && facts.Endpoint == Endpoints.FileUpload && facts.ContentType.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
             await uploads.HandleAsync(context, facts, fault).ConfigureAwait(false);
             return;
