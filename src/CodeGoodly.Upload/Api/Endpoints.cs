@@ -3,13 +3,35 @@ using System.Collections.Frozen;
 namespace CodeGoodly.Upload.Api;
 
 /// <summary>
-/// The endpoint catalogue: every API path, written once (in <c>Endpoints.Paths.cs</c>, which the fake server in
-/// <c>CodeGoodly.Upload.Testing</c> compiles in too, so it answers exactly the paths the SDK asks for). The Refit interfaces (<see cref="IUploadApi"/>, <see cref="ISessionApi"/>)
+/// The endpoint catalogue: every API path, written once here (the fake server in <c>CodeGoodly.Upload.Testing</c> compiles this
+/// file in too, so it routes exactly the paths the SDK asks for). The Refit interfaces (<see cref="IUploadApi"/>, <see cref="ISessionApi"/>)
 /// declare their routes from these constants, and the table below says, per endpoint, whether calling it twice could double its
 /// effect (the retry rules' write list) and the operation name logs, spans and metrics use.
 /// </summary>
-internal static partial class Endpoints
+internal static class Endpoints
 {
+    public const string Authorize = "authorize";
+    public const string DisableAccessToken = "disable_access_token";
+    public const string AccountInfo = "account/info";
+    public const string AccountPackage = "account/package";
+    public const string FileUpload = "file/upload";
+    public const string FileDownload = "file/download";
+    public const string FileInfo = "file/info";
+    public const string FileEdit = "file/edit";
+    public const string FileDelete = "file/delete";
+    public const string FileMove = "file/move";
+    public const string FileCopy = "file/copy";
+    public const string FolderCreate = "folder/create";
+    public const string FolderListing = "folder/listing";
+    public const string FolderInfo = "folder/info";
+    public const string FolderEdit = "folder/edit";
+    public const string FolderDelete = "folder/delete";
+    public const string FolderMove = "folder/move";
+    public const string AccountCreate = "account/create";
+    public const string AccountEdit = "account/edit";
+    public const string AccountDelete = "account/delete";
+    public const string PackageListing = "package/listing";
+
     /// <summary>The operation name of a download GET (not an API endpoint: the file's own URL).</summary>
     public const string DownloadOperation = "files.download";
 
