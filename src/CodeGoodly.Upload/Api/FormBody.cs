@@ -25,9 +25,6 @@ internal abstract class FormBody : HttpContent, ISessionFieldsBody
     /// <summary>A form is bytes in memory: it can always be sent again.</summary>
     public bool CanReplay => true;
 
-    /// <summary>This form's own fields, encoded (built on first use).</summary>
-    internal ReadOnlyMemory<byte> OwnFields => Encoded();
-
     /// <summary>Writes the form's fields, in order, to <paramref name="form"/>.</summary>
     protected abstract void WriteFields(ref FormWriter form);
 
