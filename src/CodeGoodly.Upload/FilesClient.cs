@@ -38,9 +38,7 @@ internal sealed class FilesClient(IUploadApi api, WireMapper mapper, FileUploade
             throw new FileNotFoundException($"There is no file to upload at '{path}'.", path);
         }
 
-        // No FileStream buffer: the upload reads 128 KiB at a time straight into its own pooled buffer.
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0,
-            FileOptions.Asynchronous | FileOptions.SequentialScan);
+        FileStream stream = FileUploader.OpenFile(path);
         await using (stream.ConfigureAwait(false))
         {
             return await UploadAsync(stream, Path.GetFileName(path), folderId, progress, cancellationToken).ConfigureAwait(false);

@@ -2,7 +2,6 @@ using CodeGoodly.Upload.Api;
 using CodeGoodly.Upload.Http;
 using CodeGoodly.Upload.Session;
 using CodeGoodly.Upload.Transfers;
-using CodeGoodly.Upload.Transfers.Directories;
 using Refit;
 
 namespace CodeGoodly.Upload;

@@ -5,13 +5,20 @@ using System.Text.Json.Serialization;
 namespace CodeGoodly.Upload.Benchmarks;
 
 /// <summary>What a careful user would write without the SDK: one HttpClient, the token passed by hand, System.Text.Json (source-generated).</summary>
-internal sealed class RawClient(Uri baseAddress) : IDisposable
+/// <param name="baseAddress">The API's base address.</param>
+/// <param name="network">The handler to send through (a pooled <see cref="SocketsHttpHandler"/> when <see langword="null"/>).</param>
+/// <param name="token">The access token passed by hand (<see cref="ServerProcess.Token"/> when <see langword="null"/>).</param>
+/// <param name="accountId">The account id passed by hand (<see cref="ServerProcess.AccountId"/> when <see langword="null"/>).</param>
+internal sealed class RawClient(Uri baseAddress, HttpMessageHandler? network = null, string? token = null, string? accountId = null) : IDisposable
 {
-    private readonly HttpClient http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+    private readonly HttpClient http = new(network ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
     {
         BaseAddress = baseAddress,
         Timeout = Timeout.InfiniteTimeSpan,
     };
+
+    private readonly string token = token ?? ServerProcess.Token;
+    private readonly string accountId = accountId ?? ServerProcess.AccountId;
 
     /// <summary>Uploads a file as <c>StreamContent</c> inside <c>MultipartFormDataContent</c>; returns the response body.</summary>
     public async Task<string> UploadFileAsync(string path)
@@ -19,8 +26,8 @@ internal sealed class RawClient(Uri baseAddress) : IDisposable
         await using FileStream file = File.OpenRead(path);
         using var form = new MultipartFormDataContent
         {
-            { new StringContent(ServerProcess.Token), "access_token" },
-            { new StringContent(ServerProcess.AccountId), "account_id" },
+            { new StringContent(token), "access_token" },
+            { new StringContent(accountId), "account_id" },
             { new StringContent(string.Empty), "folder_id" },
         };
         var fileContent = new StreamContent(file);
@@ -65,11 +72,11 @@ internal sealed class RawClient(Uri baseAddress) : IDisposable
 
     public void Dispose() => http.Dispose();
 
-    private static FormUrlEncodedContent Form(long fileId) => new(
+    private FormUrlEncodedContent Form(long fileId) => new(
     [
         new("file_id", fileId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        new("access_token", ServerProcess.Token),
-        new("account_id", ServerProcess.AccountId),
+        new("access_token", token),
+        new("account_id", accountId),
     ]);
 }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using CodeGoodly.Upload.Session;
@@ -16,11 +17,18 @@ internal abstract class FormBody : HttpContent, ISessionFieldsBody
     private static readonly MediaTypeHeaderValue FormMediaType = new("application/x-www-form-urlencoded");
     private byte[]? encoded;
     private bool namesAccount;
-    private bool hasSession;
-    private ReadOnlyMemory<byte> sessionFields;
+    private ReadOnlyMemory<byte> sessionFields; // empty until the first WithSession (the session's fields are never empty)
 
     /// <summary>Creates the form, typed <c>application/x-www-form-urlencoded</c>.</summary>
     protected FormBody() => Headers.ContentType = FormMediaType;
+
+    /// <summary>A form over fields another form already encoded (<see cref="Resent"/>).</summary>
+    private FormBody(byte[] encoded, bool namesAccount)
+        : this()
+    {
+        this.encoded = encoded;
+        this.namesAccount = namesAccount;
+    }
 
     /// <summary>A form is bytes in memory: it can always be sent again.</summary>
     public bool CanReplay => true;
@@ -36,14 +44,12 @@ internal abstract class FormBody : HttpContent, ISessionFieldsBody
     public HttpContent WithSession(SessionToken token)
     {
         byte[] own = Encoded();
-        ReadOnlyMemory<byte> fields = token.FormFields(includeAccountId: !namesAccount, leadingAmpersand: own.Length > 0);
-        if (hasSession)
+        if (!sessionFields.IsEmpty)
         {
-            return new SessionForm(own, fields);
+            return new Resent(own, namesAccount).WithSession(token);
         }
 
-        hasSession = true;
-        sessionFields = fields;
+        sessionFields = token.FormFields(includeAccountId: !namesAccount, leadingAmpersand: own.Length > 0);
         return this;
     }
 
@@ -60,7 +66,7 @@ internal abstract class FormBody : HttpContent, ISessionFieldsBody
 
     /// <inheritdoc/>
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken) =>
-        Write(stream, Encoded(), sessionFields, cancellationToken);
+        WriteAsync(stream, cancellationToken);
 
     /// <inheritdoc/>
     protected override void SerializeToStream(Stream stream, TransportContext? context, CancellationToken cancellationToken)
@@ -69,12 +75,12 @@ internal abstract class FormBody : HttpContent, ISessionFieldsBody
         stream.Write(sessionFields.Span);
     }
 
-    private static async Task Write(Stream stream, ReadOnlyMemory<byte> own, ReadOnlyMemory<byte> session, CancellationToken cancellationToken)
+    private async Task WriteAsync(Stream stream, CancellationToken cancellationToken)
     {
-        await stream.WriteAsync(own, cancellationToken).ConfigureAwait(false);
-        if (!session.IsEmpty)
+        await stream.WriteAsync(Encoded(), cancellationToken).ConfigureAwait(false);
+        if (!sessionFields.IsEmpty)
         {
-            await stream.WriteAsync(session, cancellationToken).ConfigureAwait(false);
+            await stream.WriteAsync(sessionFields, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -95,36 +101,10 @@ internal abstract class FormBody : HttpContent, ISessionFieldsBody
         return bytes;
     }
 
-    /// <summary>The same form sent with a later token: the same bytes, another session part.</summary>
-    private sealed class SessionForm : HttpContent
+    /// <summary>The same form sent with a later token: the same encoded fields (never written again), another session part.</summary>
+    private sealed class Resent(byte[] encoded, bool namesAccount) : FormBody(encoded, namesAccount)
     {
-        private readonly byte[] own;
-        private readonly ReadOnlyMemory<byte> session;
-
-        public SessionForm(byte[] own, ReadOnlyMemory<byte> session)
-        {
-            this.own = own;
-            this.session = session;
-            Headers.ContentType = FormMediaType;
-        }
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = own.Length + session.Length;
-            return true;
-        }
-
-        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
-            Write(stream, own, session, CancellationToken.None);
-
-        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken) =>
-            Write(stream, own, session, cancellationToken);
-
-        protected override void SerializeToStream(Stream stream, TransportContext? context, CancellationToken cancellationToken)
-        {
-            stream.Write(own);
-            stream.Write(session.Span);
-        }
+        protected override void WriteFields(ref FormWriter form) => throw new UnreachableException("A resent form's fields are already encoded.");
     }
 }
 

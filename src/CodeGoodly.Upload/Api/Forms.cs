@@ -178,7 +178,7 @@ internal sealed class AccountCreateForm : FormBody
 
 internal sealed class AccountEditForm : FormBody
 {
-    // The account to change travels as account_id; SessionHandler leaves a form's own account_id alone.
+    // The account to change travels as account_id; FormBody.WithSession keeps a form's own account_id and adds only the token.
     public required string AccountId { get; init; }
     public string? Password { get; init; }
     public string? Email { get; init; }

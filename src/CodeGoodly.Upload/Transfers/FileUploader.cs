@@ -13,6 +13,13 @@ namespace CodeGoodly.Upload.Transfers;
 /// <param name="knownPackage">The account's package when already read, else <see langword="null"/>.</param>
 internal sealed class FileUploader(IUploadApi api, UploadClientOptions options, Func<AccountPackage?> knownPackage)
 {
+    /// <summary>
+    /// Opens a local file for an upload: no <see cref="FileStream"/> buffer (the upload reads 128 KiB at a time straight into its own
+    /// pooled buffer), asynchronous, read front to back.
+    /// </summary>
+    public static FileStream OpenFile(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.Asynchronous | FileOptions.SequentialScan);
+
     private const string OctetStream = "application/octet-stream";
 
     private const string ChunkedUploadHint = " The upload was sent without Content-Length (chunked); many PHP hosts see no file in a chunked body: "

@@ -10,7 +10,9 @@ public sealed class TreeProgressTests
     {
         var (progress, reports, _) = Create();
 
-        progress.Start(totalFiles: 10, totalBytes: 1000, settledFiles: 2, settledBytes: 200, settledFailures: 1);
+        progress.Settle(100, failed: false);
+        progress.Settle(100, failed: true);
+        progress.Start(totalFiles: 10, totalBytes: 1000);
 
         Assert.Equal([new DirectoryTransferProgress(2, 10, 200, 1000) { FilesFailed = 1 }], reports);
     }
@@ -19,7 +21,7 @@ public sealed class TreeProgressTests
     public void Report_ChangesWithin100Milliseconds_AreHeldAndReportedOnceWhenTheTimerFires()
     {
         var (progress, reports, clock) = Create();
-        progress.Start(2, 1000, 0, 0, 0);
+        progress.Start(2, 1000);
         TreeProgress.FileProgress file = progress.BeginFile(500);
         clock.Advance(TimeSpan.FromMilliseconds(30));
         file.Report(new TransferProgress(100, 500));
@@ -38,7 +40,7 @@ public sealed class TreeProgressTests
     public void Report_AChangeAfter100Milliseconds_IsReportedAtOnce()
     {
         var (progress, reports, clock) = Create();
-        progress.Start(1, 500, 0, 0, 0);
+        progress.Start(1, 500);
         TreeProgress.FileProgress file = progress.BeginFile(500);
         clock.Advance(TimeSpan.FromMilliseconds(150));
 
@@ -51,7 +53,7 @@ public sealed class TreeProgressTests
     public void Report_ARestartedFileReportingLess_NeverMakesTheCountGoBack()
     {
         var (progress, reports, clock) = Create();
-        progress.Start(1, 500, 0, 0, 0);
+        progress.Start(1, 500);
         TreeProgress.FileProgress file = progress.BeginFile(500);
         foreach (long bytes in new long[] { 200, 50, 300 })
         {
@@ -66,7 +68,7 @@ public sealed class TreeProgressTests
     public void Finish_Within100MillisecondsOfTheLastReport_StillReportsTheTotalsAndNothingAfter()
     {
         var (progress, reports, clock) = Create();
-        progress.Start(2, 1000, 0, 0, 0);
+        progress.Start(2, 1000);
         TreeProgress.FileProgress done = progress.BeginFile(600);
         TreeProgress.FileProgress failed = progress.BeginFile(400);
         done.Report(new TransferProgress(600, 600));

@@ -21,8 +21,8 @@ internal sealed class DirectoryDownload(IFilesClient files, IFoldersClient folde
         int concurrency = await ConcurrencyLimit.ResolveAsync(account, options.MaxConcurrency, uploads: false, cancellationToken).ConfigureAwait(false);
         Directory.CreateDirectory(top);
         List<RemoteFile> remoteFiles = await WalkAsync(source, top, cancellationToken).ConfigureAwait(false);
-        List<PlannedDownload> work = Plan(top, remoteFiles, out int settledFiles, out long settledBytes, out int settledFailures);
-        progress.Start(remoteFiles.Count, remoteFiles.Sum(f => f.Size), settledFiles, settledBytes, settledFailures);
+        List<PlannedDownload> work = Plan(top, remoteFiles);
+        progress.Start(remoteFiles.Count, remoteFiles.Sum(f => f.Size));
 
         await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
             (download, token) => new ValueTask(DownloadOneAsync(download, token))).ConfigureAwait(false);
@@ -102,7 +102,7 @@ internal sealed class DirectoryDownload(IFilesClient files, IFoldersClient folde
                         : copy > 1 && options.ExistingFiles != ExistingFilePolicy.KeepBoth
                             ? $"{sameName.Count()} files are named '{file.FileName}' ({string.Join(", ", sameName.Select(f => Describe(f.Id)))}); only the first was downloaded (KeepBoth downloads all)."
                             : null;
-                    found.Add(new RemoteFile(file, folder.RelativePath, copy, problem));
+                    found.Add(new RemoteFile(file, folder.RelativePath, problem));
                 }
             }
         }
@@ -130,13 +130,10 @@ internal sealed class DirectoryDownload(IFilesClient files, IFoldersClient folde
         return true;
     }
 
-    private List<PlannedDownload> Plan(string top, List<RemoteFile> remoteFiles, out int settledFiles, out long settledBytes, out int settledFailures)
+    private List<PlannedDownload> Plan(string top, List<RemoteFile> remoteFiles)
     {
         var work = new List<PlannedDownload>();
         var reserved = new HashSet<string>(StringComparer.Ordinal);
-        settledFiles = 0;
-        settledBytes = 0;
-        settledFailures = 0;
         foreach (RemoteFile remote in remoteFiles)
         {
             string relative = TreePaths.Join(remote.RelativeFolder, remote.Details.FileName);
@@ -170,8 +167,7 @@ internal sealed class DirectoryDownload(IFilesClient files, IFoldersClient folde
                     if (options.ExistingFiles == ExistingFilePolicy.SkipSameSize && remote.Details.FileSize == existing.Length)
                     {
                         outcome.Skipped(relative);
-                        settledFiles++;
-                        settledBytes += remote.Size;
+                        progress.Settle(remote.Size, failed: false);
                         continue;
                     }
                 }
@@ -182,9 +178,7 @@ internal sealed class DirectoryDownload(IFilesClient files, IFoldersClient folde
             catch (TreeConflictException conflict)
             {
                 outcome.Failed(relative, conflict);
-                settledFiles++;
-                settledFailures++;
-                settledBytes += remote.Size;
+                progress.Settle(remote.Size, failed: true);
             }
         }
 
@@ -216,8 +210,8 @@ internal sealed class DirectoryDownload(IFilesClient files, IFoldersClient folde
 
     private static string Describe(FolderId id) => "folder:" + id;
 
-    /// <summary>A file found in the tree: its folder's relative path, which same-name copy it is, and why it cannot be placed (if so).</summary>
-    private sealed record RemoteFile(FileDetails Details, string RelativeFolder, int Copy, string? Problem)
+    /// <summary>A file found in the tree: its folder's relative path, and why it cannot be placed (if so).</summary>
+    private sealed record RemoteFile(FileDetails Details, string RelativeFolder, string? Problem)
     {
         public long Size => Math.Max(Details.FileSize ?? 0, 0);
     }

@@ -26,8 +26,8 @@ internal sealed class DirectoryUpload(IFilesClient files, IFoldersClient folders
         }
 
         Dictionary<string, RemoteFolder> remote = await MatchFoldersAsync(tree, destination, cancellationToken).ConfigureAwait(false);
-        List<PlannedUpload> work = Plan(tree, remote, out int settledFiles, out long settledBytes, out int settledFailures);
-        progress.Start(tree.Files.Count, tree.Files.Sum(f => f.Size), settledFiles, settledBytes, settledFailures);
+        List<PlannedUpload> work = Plan(tree, remote);
+        progress.Start(tree.Files.Count, tree.Files.Sum(f => f.Size));
 
         await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
             (upload, token) => new ValueTask(UploadOneAsync(upload, token))).ConfigureAwait(false);
@@ -104,35 +104,28 @@ internal sealed class DirectoryUpload(IFilesClient files, IFoldersClient folders
     }
 
     /// <summary>Decides each file's fate from its folder's listing; skipped files and files under a failed folder are settled here.</summary>
-    private List<PlannedUpload> Plan(LocalTree tree, Dictionary<string, RemoteFolder> remote, out int settledFiles, out long settledBytes, out int settledFailures)
+    private List<PlannedUpload> Plan(LocalTree tree, Dictionary<string, RemoteFolder> remote)
     {
         var work = new List<PlannedUpload>();
-        settledFiles = 0;
-        settledBytes = 0;
-        settledFailures = 0;
         foreach (LocalFile file in tree.Files)
         {
-            RemoteFolder folder = remote.TryGetValue(file.RelativeFolder, out RemoteFolder? known) ? known
-                : RemoteFolder.Failed(new TreeConflictException($"The directory '{file.RelativeFolder}' could not be read."));
+            RemoteFolder folder = remote[file.RelativeFolder]; // every scanned directory was matched (or failed) above
             Exception? problem = folder.Error ?? (file.Size == 0
                 ? new TreeConflictException($"'{file.RelativePath}' is empty: the File Upload API refuses empty files (\"Filesize received was zero.\"), so it is not sent.")
                 : null);
             if (problem is not null)
             {
                 outcome.Failed(file.RelativePath, problem);
-                settledFiles++;
-                settledFailures++;
-                settledBytes += file.Size;
+                progress.Settle(file.Size, failed: true);
                 continue;
             }
 
-            FileDetails[] existing = [.. folder.Listing!.Files.Where(f => string.Equals(f.FileName, file.Name, StringComparison.Ordinal))];
+            FileDetails[] existing = [.. folder.FilesNamed(file.Name)];
             switch (options.ExistingFiles)
             {
                 case ExistingFilePolicy.SkipSameSize when existing.Any(f => f.FileSize == file.Size):
                     outcome.Skipped(file.RelativePath);
-                    settledFiles++;
-                    settledBytes += file.Size;
+                    progress.Settle(file.Size, failed: false);
                     break;
                 case ExistingFilePolicy.KeepBoth when existing.Length > 0:
                     string free = TreePaths.FreeName(file.Name, folder.IsTaken);
@@ -157,8 +150,7 @@ internal sealed class DirectoryUpload(IFilesClient files, IFoldersClient folders
         {
             long sent;
             UploadedFile stored;
-            var stream = new FileStream(upload.File.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0,
-                FileOptions.Asynchronous | FileOptions.SequentialScan);
+            FileStream stream = FileUploader.OpenFile(upload.File.FullPath);
             await using (stream.ConfigureAwait(false))
             {
                 sent = stream.Length;
@@ -198,6 +190,7 @@ internal sealed class DirectoryUpload(IFilesClient files, IFoldersClient folders
     {
         private static readonly FolderListing NoEntries = new() { Folders = [], Files = [] };
         private readonly HashSet<string> reserved = new(StringComparer.Ordinal);
+        private ILookup<string, FileDetails>? filesByName;
 
         public FolderId? Id { get; } = id;
 
@@ -209,8 +202,12 @@ internal sealed class DirectoryUpload(IFilesClient files, IFoldersClient folders
 
         public static RemoteFolder Failed(Exception error) => new(null, null, error);
 
+        /// <summary>The listed files named <paramref name="name"/> (looked up, not scanned: a folder can hold thousands).</summary>
+        public IEnumerable<FileDetails> FilesNamed(string name) =>
+            (filesByName ??= Listing!.Files.ToLookup(f => f.FileName, StringComparer.Ordinal))[name];
+
         /// <summary>Whether a name is in the listing or already chosen for another upload of this run.</summary>
-        public bool IsTaken(string name) => reserved.Contains(name) || Listing!.Files.Any(f => string.Equals(f.FileName, name, StringComparison.Ordinal));
+        public bool IsTaken(string name) => reserved.Contains(name) || FilesNamed(name).Any();
 
         public void Reserve(string name) => reserved.Add(name);
     }

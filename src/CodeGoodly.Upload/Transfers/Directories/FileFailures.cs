@@ -13,7 +13,7 @@ internal static class FileFailures
         UploadApiException { Kind: UploadErrorKind.Authentication } => false,
         UploadApiException => true,
         OperationCanceledException => !cancellationToken.IsCancellationRequested,
-        IOException or UnauthorizedAccessException or TreeConflictException => true,
+        IOException or UnauthorizedAccessException => true, // a TreeConflictException is an IOException
         _ => false,
     };
 }

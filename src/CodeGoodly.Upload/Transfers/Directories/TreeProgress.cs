@@ -17,21 +17,31 @@ internal sealed class TreeProgress(IProgress<DirectoryTransferProgress>? sink, T
     private int filesInFlight;
     private long bytesDone;
     private long lastReportTimestamp;
-    private bool hasReported;
     private bool pending;
     private bool finished;
     private ITimer? timer;
 
-    /// <summary>Sets the totals once the plan is known, counts what is already settled (skipped files, files that failed while planning), and reports.</summary>
-    public void Start(int totalFiles, long totalBytes, int settledFiles, long settledBytes, int settledFailures)
+    /// <summary>Counts a file settled while planning (skipped, or failed before it could move), without reporting: <see cref="Start"/> reports it.</summary>
+    public void Settle(long size, bool failed)
+    {
+        lock (gate)
+        {
+            filesDone++;
+            bytesDone += Math.Max(size, 0);
+            if (failed)
+            {
+                filesFailed++;
+            }
+        }
+    }
+
+    /// <summary>Sets the totals once the plan is known and reports them with what is already settled (<see cref="Settle"/>).</summary>
+    public void Start(int totalFiles, long totalBytes)
     {
         lock (gate)
         {
             filesTotal = totalFiles;
             bytesTotal = totalBytes;
-            filesDone = settledFiles;
-            bytesDone = settledBytes;
-            filesFailed = settledFailures;
             ReportLocked();
         }
     }
@@ -102,7 +112,7 @@ internal sealed class TreeProgress(IProgress<DirectoryTransferProgress>? sink, T
             return;
         }
 
-        TimeSpan since = hasReported ? time.GetElapsedTime(lastReportTimestamp) : Interval;
+        TimeSpan since = time.GetElapsedTime(lastReportTimestamp); // Start reported first
         if (since >= Interval)
         {
             ReportLocked();
@@ -129,7 +139,6 @@ internal sealed class TreeProgress(IProgress<DirectoryTransferProgress>? sink, T
     private void ReportLocked()
     {
         pending = false;
-        hasReported = true;
         lastReportTimestamp = time.GetTimestamp();
         sink?.Report(new DirectoryTransferProgress(filesDone, filesTotal, bytesDone, bytesTotal)
         {

@@ -1,13 +1,13 @@
-namespace CodeGoodly.Upload.Transfers.Directories;
+using CodeGoodly.Upload.Transfers.Directories;
+
+namespace CodeGoodly.Upload;
 
 /// <summary>
 /// Whole-tree transfers, built only on the public sub-clients: it checks the arguments before any request, then hands
 /// the work to <see cref="DirectoryUpload"/> or <see cref="DirectoryDownload"/>.
 /// </summary>
-internal sealed class TransfersClient(IFilesClient files, IFoldersClient folders, IAccountClient account, TimeProvider? timeProvider = null) : ITransfersClient
+internal sealed class TransfersClient(IFilesClient files, IFoldersClient folders, IAccountClient account) : ITransfersClient
 {
-    private readonly TimeProvider time = timeProvider ?? TimeProvider.System;
-
     public Task<DirectoryTransferResult> UploadDirectoryAsync(string localDirectory, FolderId? destination = null,
         DirectoryTransferOptions? options = null, IProgress<DirectoryTransferProgress>? progress = null,
         CancellationToken cancellationToken = default)
@@ -19,9 +19,9 @@ internal sealed class TransfersClient(IFilesClient files, IFoldersClient folders
             throw new DirectoryNotFoundException($"There is no directory to upload at '{localDirectory}'.");
         }
 
-        FolderId? folder = CheckedFolder(destination, nameof(destination));
+        FolderId? folder = Guard.Destination(destination, nameof(destination));
         options = Checked(options);
-        return new DirectoryUpload(files, folders, account, options, new TreeProgress(progress, time))
+        return new DirectoryUpload(files, folders, account, options, new TreeProgress(progress, TimeProvider.System))
             .RunAsync(top, folder, cancellationToken);
     }
 
@@ -36,19 +36,11 @@ internal sealed class TransfersClient(IFilesClient files, IFoldersClient folders
             throw new ArgumentException($"'{localDirectory}' is a file; download a folder into a directory.", nameof(localDirectory));
         }
 
-        FolderId? folder = CheckedFolder(source, nameof(source));
+        FolderId? folder = Guard.Destination(source, nameof(source));
         options = Checked(options);
-        return new DirectoryDownload(files, folders, account, options, new TreeProgress(progress, time))
+        return new DirectoryDownload(files, folders, account, options, new TreeProgress(progress, TimeProvider.System))
             .RunAsync(folder, top, cancellationToken);
     }
-
-    /// <summary>A folder where <see langword="null"/> or 0 is the root (as everywhere in the SDK).</summary>
-    private static FolderId? CheckedFolder(FolderId? folder, string parameterName) => folder switch
-    {
-        null or { Value: 0 } => null,
-        { Value: < 0 } id => throw new ArgumentOutOfRangeException(parameterName, id.Value, "A folder id must not be negative; use null for the root folder."),
-        { } id => id,
-    };
 
     private static DirectoryTransferOptions Checked(DirectoryTransferOptions? options)
     {
