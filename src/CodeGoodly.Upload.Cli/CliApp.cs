@@ -64,7 +64,7 @@ internal static class CliApp
             UploadApiException { Kind: UploadErrorKind.Authentication } refused => (ExitCodes.Authentication, refused.Message),
             UploadApiException { Kind: UploadErrorKind.NotFound } missing => (ExitCodes.NotFound, missing.Message),
             UploadApiException api => (ExitCodes.Error, api.Message),
-            ArgumentException or FileNotFoundException or DirectoryNotFoundException when failure is FileNotFoundException or DirectoryNotFoundException => (ExitCodes.NotFound, failure.Message),
+            FileNotFoundException or DirectoryNotFoundException => (ExitCodes.NotFound, failure.Message),
             ArgumentException bad => (ExitCodes.Usage, bad.Message),
             IOException or UnauthorizedAccessException => (ExitCodes.Error, failure.Message),
             _ => (ExitCodes.Error, $"{failure.GetType().Name}: {failure.Message}"),

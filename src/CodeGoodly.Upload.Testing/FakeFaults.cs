@@ -58,7 +58,7 @@ public sealed class FakeFaults
             throw new ArgumentOutOfRangeException(nameof(statusCode), statusCode, "An HTTP status is between 100 and 599.");
         }
 
-        return Arm(endpoint, count, new FaultRule { Endpoint = Normalize(endpoint), Kind = FaultKind.Status, StatusCode = statusCode, RetryAfter = retryAfter });
+        return Arm(endpoint, count, new FaultRule { Kind = FaultKind.Status, StatusCode = statusCode, RetryAfter = retryAfter });
     }
 
     /// <summary>
@@ -73,7 +73,6 @@ public sealed class FakeFaults
     public FakeFaults HtmlPage(string endpoint, int count = 1, int statusCode = 200, string? html = null, TimeSpan? retryAfter = null) =>
         Arm(endpoint, count, new FaultRule
         {
-            Endpoint = Normalize(endpoint),
             Kind = FaultKind.HtmlPage,
             StatusCode = statusCode,
             RetryAfter = retryAfter,
@@ -84,25 +83,25 @@ public sealed class FakeFaults
     /// <param name="endpoint">The endpoint, or <see cref="AnyEndpoint"/>.</param>
     /// <param name="count">How many requests.</param>
     public FakeFaults TruncatedJson(string endpoint, int count = 1) =>
-        Arm(endpoint, count, new FaultRule { Endpoint = Normalize(endpoint), Kind = FaultKind.TruncatedJson });
+        Arm(endpoint, count, new FaultRule { Kind = FaultKind.TruncatedJson });
 
     /// <summary>Aborts the connection of the next <paramref name="count"/> requests before any answer (a TCP reset); the API does not act on them.</summary>
     /// <param name="endpoint">The endpoint, or <see cref="AnyEndpoint"/>.</param>
     /// <param name="count">How many requests.</param>
     public FakeFaults DropConnection(string endpoint, int count = 1) =>
-        Arm(endpoint, count, new FaultRule { Endpoint = Normalize(endpoint), Kind = FaultKind.DropConnection });
+        Arm(endpoint, count, new FaultRule { Kind = FaultKind.DropConnection });
 
     /// <summary>Answers the next <paramref name="count"/> requests with HTTP 200 and an empty body (WireMock's <c>EMPTY_RESPONSE</c> fault); the API does not act on them.</summary>
     /// <param name="endpoint">The endpoint, or <see cref="AnyEndpoint"/>.</param>
     /// <param name="count">How many requests.</param>
     public FakeFaults EmptyResponse(string endpoint, int count = 1) =>
-        Arm(endpoint, count, new FaultRule { Endpoint = Normalize(endpoint), Kind = FaultKind.EmptyResponse });
+        Arm(endpoint, count, new FaultRule { Kind = FaultKind.EmptyResponse });
 
     /// <summary>Lets the API act on the next <paramref name="count"/> requests, then sends half of the answer followed by random bytes (WireMock's <c>MALFORMED_RESPONSE_CHUNK</c> fault).</summary>
     /// <param name="endpoint">The endpoint, or <see cref="AnyEndpoint"/>.</param>
     /// <param name="count">How many requests.</param>
     public FakeFaults MalformedResponseChunk(string endpoint, int count = 1) =>
-        Arm(endpoint, count, new FaultRule { Endpoint = Normalize(endpoint), Kind = FaultKind.MalformedResponseChunk });
+        Arm(endpoint, count, new FaultRule { Kind = FaultKind.MalformedResponseChunk });
 
     /// <summary>Holds the next <paramref name="count"/> requests for <paramref name="delay"/> (real time), then answers them normally.</summary>
     /// <param name="endpoint">The endpoint, or <see cref="AnyEndpoint"/>.</param>
@@ -115,7 +114,7 @@ public sealed class FakeFaults
             throw new ArgumentOutOfRangeException(nameof(delay), delay, "The delay must not be negative.");
         }
 
-        return Arm(endpoint, count, new FaultRule { Endpoint = Normalize(endpoint), Kind = FaultKind.Delay, Delay = delay });
+        return Arm(endpoint, count, new FaultRule { Kind = FaultKind.Delay, Delay = delay });
     }
 
     /// <summary>
@@ -129,7 +128,7 @@ public sealed class FakeFaults
     public FakeFaults ApiError(string endpoint, string message, int count = 1)
     {
         ArgumentException.ThrowIfNullOrEmpty(message);
-        return Arm(endpoint, count, new FaultRule { Endpoint = Normalize(endpoint), Kind = FaultKind.ApiError, Message = message });
+        return Arm(endpoint, count, new FaultRule { Kind = FaultKind.ApiError, Message = message });
     }
 
     /// <summary>
@@ -139,7 +138,7 @@ public sealed class FakeFaults
     /// <param name="endpoint">The endpoint, <see cref="FakeUploadServer.DownloadEndpoint"/>, or <see cref="AnyEndpoint"/>.</param>
     /// <param name="count">How many requests.</param>
     public FakeFaults Stall(string endpoint, int count = 1) =>
-        Arm(endpoint, count, new FaultRule { Endpoint = Normalize(endpoint), Kind = FaultKind.Stall });
+        Arm(endpoint, count, new FaultRule { Kind = FaultKind.Stall });
 
     /// <summary>
     /// Lets <paramref name="bytes"/> body bytes pass, then aborts the connection: the network broke mid-transfer. On a download
@@ -152,7 +151,7 @@ public sealed class FakeFaults
     public FakeFaults DropConnectionAfter(string endpoint, long bytes, int count = 1)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(bytes);
-        return Arm(endpoint, count, new FaultRule { Endpoint = Normalize(endpoint), Kind = FaultKind.DropConnectionAfter, Bytes = bytes });
+        return Arm(endpoint, count, new FaultRule { Kind = FaultKind.DropConnectionAfter, Bytes = bytes });
     }
 
     /// <summary>
@@ -162,7 +161,7 @@ public sealed class FakeFaults
     /// <param name="endpoint">The endpoint, <see cref="FakeUploadServer.DownloadEndpoint"/>, or <see cref="AnyEndpoint"/>.</param>
     /// <param name="count">How many requests.</param>
     public FakeFaults LoseAnswer(string endpoint, int count = 1) =>
-        Arm(endpoint, count, new FaultRule { Endpoint = Normalize(endpoint), Kind = FaultKind.LoseAnswer });
+        Arm(endpoint, count, new FaultRule { Kind = FaultKind.LoseAnswer });
 
     /// <summary>
     /// Lets the API act on the next <paramref name="count"/> requests, then answers <paramref name="statusCode"/> with a short
@@ -178,7 +177,7 @@ public sealed class FakeFaults
             throw new ArgumentOutOfRangeException(nameof(statusCode), statusCode, "An HTTP status is between 100 and 599.");
         }
 
-        return Arm(endpoint, count, new FaultRule { Endpoint = Normalize(endpoint), Kind = FaultKind.FailAfterActing, StatusCode = statusCode });
+        return Arm(endpoint, count, new FaultRule { Kind = FaultKind.FailAfterActing, StatusCode = statusCode });
     }
 
     /// <summary>
@@ -193,7 +192,7 @@ public sealed class FakeFaults
     public FakeFaults Throttle(string endpoint, int bytesPerSecond, int count = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(bytesPerSecond, 1024);
-        return Arm(endpoint, count, new FaultRule { Endpoint = Normalize(endpoint), Kind = FaultKind.Throttle, BytesPerSecond = bytesPerSecond });
+        return Arm(endpoint, count, new FaultRule { Kind = FaultKind.Throttle, BytesPerSecond = bytesPerSecond });
     }
 
     /// <summary>
@@ -212,7 +211,7 @@ public sealed class FakeFaults
             throw new ArgumentOutOfRangeException(nameof(statusCode), statusCode, "A redirect is 301, 302, 303, 307 or 308.");
         }
 
-        return Arm(endpoint, count, new FaultRule { Endpoint = Normalize(endpoint), Kind = FaultKind.Redirect, StatusCode = statusCode, Location = location });
+        return Arm(endpoint, count, new FaultRule { Kind = FaultKind.Redirect, StatusCode = statusCode, Location = location });
     }
 
     /// <summary>
@@ -227,7 +226,7 @@ public sealed class FakeFaults
     public FakeFaults BeforeNext(string endpoint, Action action, int count = 1)
     {
         ArgumentNullException.ThrowIfNull(action);
-        return Arm(endpoint, count, new FaultRule { Endpoint = Normalize(endpoint), Kind = FaultKind.BeforeNext, Action = action });
+        return Arm(endpoint, count, new FaultRule { Kind = FaultKind.BeforeNext, Action = action });
     }
 
     /// <summary>Disarms every pending fault.</summary>
@@ -241,13 +240,13 @@ public sealed class FakeFaults
         return this;
     }
 
-    /// <summary>Takes the first armed fault for <paramref name="endpoint"/> (when it passes <paramref name="filter"/>), using one of its requests; <see langword="null"/> when none.</summary>
-    internal FaultRule? Take(string endpoint, Func<FaultRule, bool>? filter = null)
+    /// <summary>Takes the first armed fault for <paramref name="endpoint"/>, using one of its requests; <see langword="null"/> when none.</summary>
+    internal FaultRule? Take(string endpoint)
     {
         lock (gate)
         {
             FaultRule? rule = rules.FirstOrDefault(r => r.Remaining > 0 && r.Matches(endpoint));
-            if (rule is null || (filter is not null && !filter(rule)))
+            if (rule is null)
             {
                 return null;
             }
@@ -265,6 +264,7 @@ public sealed class FakeFaults
     private FakeFaults Arm(string endpoint, int count, FaultRule rule)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        rule.Endpoint = Normalize(endpoint);
         rule.Remaining = count;
         lock (gate)
         {

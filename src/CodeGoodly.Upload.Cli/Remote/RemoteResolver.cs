@@ -14,7 +14,7 @@ internal sealed class RemoteResolver(IUploadClient client)
     /// <summary>The item, or a <see cref="CliException"/> (not found: 3, ambiguous or malformed: 2).</summary>
     public async Task<RemoteItem> ResolveAsync(string place, RemoteKind kind, CancellationToken cancellationToken) =>
         await TryResolveAsync(place, kind, cancellationToken).ConfigureAwait(false)
-            ?? throw CliException.NotFound($"Not found: {place}" + (kind == RemoteKind.Folder ? " (a folder was expected)" : kind == RemoteKind.File ? " (a file was expected)" : string.Empty));
+            ?? throw CliException.NotFound($"Not found: {place}" + (kind == RemoteKind.Folder ? " (a folder was expected)" : string.Empty));
 
     /// <summary>A folder (the root for <c>/</c>).</summary>
     public async Task<RemoteFolder> ResolveFolderAsync(string place, CancellationToken cancellationToken) =>
@@ -32,16 +32,11 @@ internal sealed class RemoteResolver(IUploadClient client)
         string[] segments = Segments(place);
         if (segments.Length == 0)
         {
-            return kind == RemoteKind.File ? null : RemoteFolder.Root;
+            return RemoteFolder.Root;
         }
 
         if (place.EndsWith('/'))
         {
-            if (kind == RemoteKind.File)
-            {
-                return null;
-            }
-
             kind = RemoteKind.Folder;
         }
 
@@ -51,11 +46,7 @@ internal sealed class RemoteResolver(IUploadClient client)
             bool last = index == segments.Length - 1;
             FolderListing listing = await client.Folders.ListAsync(current.Id, cancellationToken).ConfigureAwait(false);
             string path = "/" + string.Join('/', segments[..(index + 1)]);
-            var candidates = new List<RemoteItem>();
-            if (!last || kind != RemoteKind.File)
-            {
-                candidates.AddRange(listing.Folders.Where(f => f.FolderName == segments[index]).Select(f => new RemoteFolder(path, f.Id, f)));
-            }
+            var candidates = new List<RemoteItem>(listing.Folders.Where(f => f.FolderName == segments[index]).Select(f => new RemoteFolder(path, f.Id, f)));
 
             if (last && kind != RemoteKind.Folder)
             {
@@ -103,7 +94,7 @@ internal sealed class RemoteResolver(IUploadClient client)
     private async Task<RemoteItem?> ById(string place, string prefix, long id, RemoteKind kind, CancellationToken cancellationToken)
     {
         RemoteFile? file = prefix != "folder" && kind != RemoteKind.Folder ? await FileAsync(id, cancellationToken).ConfigureAwait(false) : null;
-        RemoteFolder? folder = prefix != "file" && kind != RemoteKind.File ? await FolderAsync(id, cancellationToken).ConfigureAwait(false) : null;
+        RemoteFolder? folder = prefix != "file" ? await FolderAsync(id, cancellationToken).ConfigureAwait(false) : null;
         return (file, folder) switch
         {
             ({ } f, { } d) => throw Ambiguous(place, [f, d]),

@@ -107,7 +107,7 @@ internal sealed partial class FakeApi
                 return Error(FileNotFound);
             }
 
-            string token = Hex(RandomNumberGenerator.GetBytes(32));
+            string token = Storage.LowerHex.Of(RandomNumberGenerator.GetBytes(32));
             downloads[token] = new DownloadGrant(file.Id, caller.Id);
             // file_id is echoed as the string sent, not read back from the database.
             return Success(new JsonObject
@@ -242,8 +242,8 @@ internal sealed partial class FakeApi
             Content = content,
             ContentChangedAt = Now,
             ShortUrl = ShortUrlOf(id),
-            DeleteHash = Hex(RandomNumberGenerator.GetBytes(16)),
-            UniqueHash = Hex(RandomNumberGenerator.GetBytes(32)),
+            DeleteHash = Storage.LowerHex.Of(RandomNumberGenerator.GetBytes(16)),
+            UniqueHash = Storage.LowerHex.Of(RandomNumberGenerator.GetBytes(32)),
             UploadedIp = clientIp,
             UploadedDate = Now,
         };
@@ -295,7 +295,6 @@ internal sealed partial class FakeApi
         return json;
     }
 
-    private static string Hex(byte[] bytes) => string.Concat(bytes.Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
 
     private static string ShortUrlOf(long id)
     {

@@ -3,7 +3,7 @@ namespace CodeGoodly.Upload.Testing.Internal;
 /// <summary>A pending fault: catches the next <see cref="Remaining"/> requests to <see cref="Endpoint"/>.</summary>
 internal sealed class FaultRule
 {
-    public required string Endpoint { get; init; }
+    public string Endpoint { get; set; } = string.Empty;
 
     public required FaultKind Kind { get; init; }
 

@@ -9,25 +9,17 @@ internal sealed class UploadSink : IAsyncDisposable
     private readonly IncrementalHash md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
 #pragma warning restore CA5351
     private readonly string? path;
-    private readonly MemoryStream? memory;
     private FileStream? file;
     private long length;
     private bool completed;
 
-    private UploadSink(string? path, MemoryStream? memory)
-    {
-        this.path = path;
-        this.memory = memory;
-    }
+    private UploadSink(string? path) => this.path = path;
 
-    /// <summary>The bytes received so far.</summary>
-    public long Length => length;
+    /// <summary>A sink that keeps the bytes in a file at <paramref name="path"/>.</summary>
+    public static UploadSink ToFile(string path) => new(path);
 
-    public static UploadSink ToFile(string path) => new(path, null);
-
-    public static UploadSink HashOnly() => new(null, null);
-
-    public static UploadSink InMemory() => new(null, new MemoryStream());
+    /// <summary>A sink that keeps only the length and the MD5.</summary>
+    public static UploadSink HashOnly() => new(null);
 
     public async ValueTask WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
@@ -37,10 +29,6 @@ internal sealed class UploadSink : IAsyncDisposable
         {
             file ??= new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, bufferSize: 0, FileOptions.Asynchronous);
             await file.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            memory?.Write(bytes.Span);
         }
     }
 
@@ -64,7 +52,7 @@ internal sealed class UploadSink : IAsyncDisposable
             return new DiskContent(path, length, hash);
         }
 
-        return memory is not null ? new MemoryContent(memory.ToArray()) : new HashOnlyContent(length, hash);
+        return new HashOnlyContent(length, hash);
     }
 
     /// <summary>Throws away what arrived unless <see cref="CompleteAsync"/> made it content.</summary>

@@ -18,12 +18,12 @@ internal sealed class UploadStore(FakeUploadStorage storage, string? parentDirec
     /// <summary>Whether uploads are parsed as they arrive (any mode but <see cref="FakeUploadStorage.Memory"/>).</summary>
     public bool IsStreaming => storage != FakeUploadStorage.Memory;
 
-    /// <summary>A sink for one upload's bytes.</summary>
+    /// <summary>A sink for one upload's bytes (streaming modes only: in memory mode WireMock receives the whole body).</summary>
     public UploadSink CreateSink() => storage switch
     {
         FakeUploadStorage.Disk => UploadSink.ToFile(NewPath()),
         FakeUploadStorage.HashOnly => UploadSink.HashOnly(),
-        _ => UploadSink.InMemory(),
+        _ => throw new InvalidOperationException($"{storage} storage does not stream uploads."),
     };
 
     public void Dispose()
