@@ -85,7 +85,7 @@ internal static class BenchmarkRun
             }
 
             // Small calls: /file/info, many sequential calls per round.
-            List<(Measured Result, Func<Task<string>> Run)> small = await RunSmallCallsAsync(sdk, raw, rounds: 30);
+            List<(Measured Result, Func<Task<string>> Run)> small = await RunSmallCallsAsync(sdk, raw, smallFileId, rounds: 30);
             Console.WriteLine($"  small calls done ({total.Elapsed.TotalSeconds:0} s)");
             string layers = await LayerCost.MeasureAsync(calls: 20_000);
             Console.WriteLine($"  layer costs done ({total.Elapsed.TotalSeconds:0} s)");
@@ -134,7 +134,7 @@ internal static class BenchmarkRun
     public static async Task<int> RunSmallOnlyAsync(int rounds, bool profile = false)
     {
         Console.WriteLine($"CodeGoodly.Upload small-call benchmark — {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {LoadAverage()}");
-        (Process server, Uri baseAddress, _, _) = await ServerProcess.StartAsync();
+        (Process server, Uri baseAddress, long fileId, _) = await ServerProcess.StartAsync();
         try
         {
             using var sdk = new UploadClient(new UploadClientOptions
@@ -142,14 +142,14 @@ internal static class BenchmarkRun
                 BaseAddress = baseAddress, Key1 = ServerProcess.Key1, Key2 = ServerProcess.Key2, AllowInsecureHttp = true,
             });
             using var raw = new RawClient(baseAddress);
-            List<(Measured Result, Func<Task<string>> Run)> small = await RunSmallCallsAsync(sdk, raw, rounds);
+            List<(Measured Result, Func<Task<string>> Run)> small = await RunSmallCallsAsync(sdk, raw, fileId, rounds);
             if (profile)
             {
                 using var sampler = new AllocationSampler();
                 sampler.Start();
                 for (int i = 0; i < rounds * SmallCallsPerRound; i++)
                 {
-                    _ = await sdk.Files.GetInfoAsync(new FileId(1253));
+                    _ = await sdk.Files.GetInfoAsync(new FileId(fileId));
                 }
 
                 sampler.Stop();
@@ -186,12 +186,12 @@ internal static class BenchmarkRun
         }
     }
 
-    private static async Task<List<(Measured Result, Func<Task<string>> Run)>> RunSmallCallsAsync(UploadClient sdk, RawClient raw, int rounds)
+    private static async Task<List<(Measured Result, Func<Task<string>> Run)>> RunSmallCallsAsync(UploadClient sdk, RawClient raw, long fileId, int rounds)
     {
         var small = new List<(Measured Result, Func<Task<string>> Run)>
         {
-            (new Measured("SDK"), async () => { for (int i = 0; i < SmallCallsPerRound; i++) { _ = await sdk.Files.GetInfoAsync(new FileId(1253)); } return "ok"; }),
-            (new Measured("HttpClient"), async () => { for (int i = 0; i < SmallCallsPerRound; i++) { _ = await raw.GetInfoAsync(1253); } return "ok"; }),
+            (new Measured("SDK"), async () => { for (int i = 0; i < SmallCallsPerRound; i++) { _ = await sdk.Files.GetInfoAsync(new FileId(fileId)); } return "ok"; }),
+            (new Measured("HttpClient"), async () => { for (int i = 0; i < SmallCallsPerRound; i++) { _ = await raw.GetInfoAsync(fileId); } return "ok"; }),
         };
         await RunRoundsAsync(small, rounds, warmups: SmallWarmupRounds, _ => null);
         return small;

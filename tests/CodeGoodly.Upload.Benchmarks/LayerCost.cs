@@ -73,8 +73,7 @@ internal static class LayerCost
             stages.Add((name, async () => _ = await client.Files.GetInfoAsync(new FileId(1253))));
         }
 
-        var times = stages.ToDictionary(s => s.Name, _ => new List<double>());
-        var bytes = stages.ToDictionary(s => s.Name, _ => new List<double>());
+        var measured = stages.ToDictionary(s => s.Name, s => new Measured(s.Name));
         const int Rounds = 7;
         for (int round = -2; round < Rounds; round++)
         {
@@ -93,8 +92,7 @@ internal static class LayerCost
                 allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
                 if (round >= 0)
                 {
-                    times[name].Add(watch.Elapsed.TotalMicroseconds / calls);
-                    bytes[name].Add(allocated / (double)calls);
+                    measured[name].Add(watch.Elapsed, allocated);
                 }
             }
         }
@@ -105,8 +103,8 @@ internal static class LayerCost
         double? previousTime = null, previousBytes = null;
         foreach ((string name, _) in stages)
         {
-            double time = Median(times[name]);
-            double allocatedPerCall = Median(bytes[name]);
+            double time = MicrosecondsPerCall(measured[name], calls);
+            double allocatedPerCall = measured[name].MedianAllocated / calls;
             string timeDelta = previousTime is double t && name.StartsWith('+') ? (time - t).ToString("+0.00;-0.00", CultureInfo.InvariantCulture) : "";
             string bytesDelta = previousBytes is double b && name.StartsWith('+') ? (allocatedPerCall - b).ToString("+0;-0", CultureInfo.InvariantCulture) : "";
             table.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {time:0.00} | {timeDelta} | {allocatedPerCall:0} | {bytesDelta} |");
@@ -114,8 +112,9 @@ internal static class LayerCost
             previousBytes = allocatedPerCall;
         }
 
-        double rawTime = Median(times[stages[0].Name]), sdkTime = Median(times[stages[^1].Name]);
-        double rawBytes = Median(bytes[stages[0].Name]), sdkBytes = Median(bytes[stages[^1].Name]);
+        Measured rawStage = measured[stages[0].Name], sdkStage = measured[stages[^1].Name];
+        double rawTime = MicrosecondsPerCall(rawStage, calls), sdkTime = MicrosecondsPerCall(sdkStage, calls);
+        double rawBytes = rawStage.MedianAllocated / calls, sdkBytes = sdkStage.MedianAllocated / calls;
         table.AppendLine();
         table.AppendLine(CultureInfo.InvariantCulture,
             $"Whole SDK over raw, in memory: {sdkTime - rawTime:0.00} µs and {sdkBytes - rawBytes:0} B more per call ({sdkTime / rawTime:0.00}× the time, {sdkBytes / rawBytes:0.00}× the bytes).");
@@ -134,11 +133,7 @@ internal static class LayerCost
     private static DelegatingHandler Resilience(UploadClientOptions options, SessionTokenCache session) =>
         ResiliencePipelines.CreateResilienceHandler(options, session.RetryBudget, Buffering());
 
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[sorted.Count / 2];
-    }
+    private static double MicrosecondsPerCall(Measured stage, int calls) => stage.MedianSeconds * 1e6 / calls;
 
     /// <summary>Answers every call from memory, synchronously: <c>/authorize</c> with a token, anything else with the <c>/file/info</c> answer.</summary>
     private sealed class MemoryServer : HttpMessageHandler

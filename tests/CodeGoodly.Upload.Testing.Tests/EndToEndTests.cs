@@ -5,12 +5,6 @@ namespace CodeGoodly.Upload.Testing.Tests;
 /// <summary>The SDK's own flows, end to end over real HTTP against the fake.</summary>
 public sealed class EndToEndTests
 {
-    /// <summary>
-    /// The reason of the SDK-level tests that wait for the SDK to read what deployed servers send (another branch):
-    /// <c>{"data":{"packages":[…]}}</c>, <c>"hash": false</c> as none, empty first and last names on <c>/account/create</c>, the
-    /// administrator wordings as error kinds. The raw answers are proven in DeployedServerTests; remove the Skip once merged.
-    /// </summary>
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static MemoryStream Bytes(int length, int seed = 1)

@@ -17,9 +17,6 @@ public sealed class InFlightCounter(Func<HttpRequestMessage, bool> matches, int 
     /// <summary>The most matching requests seen in flight at the same time.</summary>
     public int MaxInFlight => Volatile.Read(ref maxInFlight);
 
-    /// <summary>Matching requests seen so far.</summary>
-    public int Arrived => Volatile.Read(ref arrived);
-
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (!matches(request))

@@ -1,7 +1,7 @@
 namespace CodeGoodly.Upload.Testing.Tests.Trees;
 
 /// <summary>Keeps every progress report, in order, and notes whether two reports ever overlapped (they must be serialized).</summary>
-public sealed class RecordingProgress(Action<DirectoryTransferProgress>? onReport = null) : IProgress<DirectoryTransferProgress>
+public sealed class RecordingProgress : IProgress<DirectoryTransferProgress>
 {
     private readonly List<DirectoryTransferProgress> reports = [];
     private int inside;
@@ -32,7 +32,6 @@ public sealed class RecordingProgress(Action<DirectoryTransferProgress>? onRepor
             reports.Add(value);
         }
 
-        onReport?.Invoke(value);
         Interlocked.Decrement(ref inside);
     }
 }

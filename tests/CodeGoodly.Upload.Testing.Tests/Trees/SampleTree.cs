@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace CodeGoodly.Upload.Testing.Tests.Trees;
 
 /// <summary>
@@ -127,6 +125,4 @@ public sealed class SampleTree : IDisposable
             // best effort: a temporary directory
         }
     }
-
-    internal static string Describe(IEnumerable<string> paths) => new StringBuilder().AppendJoin(", ", paths).ToString();
 }

@@ -1,5 +1,6 @@
 using CodeGoodly.Upload.Http;
 using CodeGoodly.Upload.Resilience;
+using CodeGoodly.Upload.Tests.Support;
 
 namespace CodeGoodly.Upload.Tests.Resilience;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using static CodeGoodly.Upload.Tests.Resilience.FaultServer;
+using CodeGoodly.Upload.Tests.Support;
 
 namespace CodeGoodly.Upload.Tests.Resilience;
 

@@ -1,3 +1,4 @@
+using CodeGoodly.Upload.Tests.Support;
 using CodeGoodly.Upload.Transfers.Directories;
 
 namespace CodeGoodly.Upload.Tests.Trees;
@@ -93,51 +94,5 @@ public sealed class TreeProgressTests
     private sealed class Collect(List<DirectoryTransferProgress> reports) : IProgress<DirectoryTransferProgress>
     {
         public void Report(DirectoryTransferProgress value) => reports.Add(value);
-    }
-
-    /// <summary>A clock that moves only when told, and timers that fire only when told.</summary>
-    private sealed class ManualTime : TimeProvider
-    {
-        private long ticks;
-
-        public List<ManualTimer> Timers { get; } = [];
-
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-        public override long GetTimestamp() => ticks;
-
-        public void Advance(TimeSpan by) => ticks += by.Ticks;
-
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-        {
-            var timer = new ManualTimer(callback, state, dueTime);
-            Timers.Add(timer);
-            return timer;
-        }
-    }
-
-    private sealed class ManualTimer(TimerCallback callback, object? state, TimeSpan dueTime) : ITimer
-    {
-        private bool disposed;
-
-        public TimeSpan DueTime { get; } = dueTime;
-
-        public void Fire()
-        {
-            if (!disposed)
-            {
-                callback(state);
-            }
-        }
-
-        public bool Change(TimeSpan dueTime, TimeSpan period) => !disposed;
-
-        public void Dispose() => disposed = true;
-
-        public ValueTask DisposeAsync()
-        {
-            disposed = true;
-            return ValueTask.CompletedTask;
-        }
     }
 }
